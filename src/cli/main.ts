@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Command } from 'commander';
+import { AppModule } from '../app.module.js';
+import { runImport, type ImportOptions } from './import-command.js';
+
+const program = new Command('cli').description('碳达峰实施方案跟踪系统命令行工具');
+
+program
+  .command('import')
+  .description('导入任务分工表（.xlsx 或 .csv）')
+  .argument('<file>', '任务分工表文件')
+  .requiredOption('--plan <id>', '方案编号')
+  .option('--dry-run', '只校验，不写入')
+  .option('--json', '输出与 API 相同的 JSON 报告')
+  .action(async (file: string, options: ImportOptions) => {
+    const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+    try {
+      process.exitCode = await runImport(app, file, options);
+    } finally {
+      await app.close();
+    }
+  });
+
+await program.parseAsync(process.argv);

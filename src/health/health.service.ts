@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { PrismaService } from '../prisma/prisma.service.js';
+import { REDIS } from '../redis/redis.module.js';
+
+type Check = { status: 'up' | 'down'; error?: string };
+
+const TIMEOUT_MS = 2000;
+
+function withTimeout<T>(p: Promise<T>): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref())]);
+}
+
+@Injectable()
+export class HealthService {
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async readiness() {
+    const [postgres, redis] = await Promise.all([
+      this.check(() => this.prisma.$queryRaw`SELECT 1`),
+      this.check(async () => {
+        if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
+        return this.redis.ping();
+      }),
+    ]);
+    const status = postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'unavailable';
+    return { status, checks: { postgres, redis } };
+  }
+
+  private async check(fn: () => Promise<unknown>): Promise<Check> {
+    try {
+      await withTimeout(fn());
+      return { status: 'up' };
+    } catch (e) {
+      return { status: 'down', error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '../common/domain-error.js';
+import { ImportQuery } from './dto/import.dto.js';
+import { ImportsService } from './imports.service.js';
+
+@ApiTags('imports')
+@Controller('plans/:planId/imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Post()
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '任务分工表 .xlsx 或 .csv' } } } })
+  @ApiOperation({ summary: '导入任务分工表（dryRun=true 只校验，false 提交）' })
+  async import(@Param('planId', ParseUUIDPipe) planId: string, @Query() query: ImportQuery, @UploadedFile() file?: Express.Multer.File) {
+    if (!file) throw new DomainError('IMPORT.NO_FILE', 400, '请以 multipart 字段 file 上传任务分工表', [{ field: 'file', message: '缺少文件' }]);
+    // multer decodes the file name as latin1; browsers send UTF-8.
+    const upload = { buffer: file.buffer, name: Buffer.from(file.originalname, 'latin1').toString('utf8') };
+    return query.dryRun ? this.imports.dryRun(planId, upload) : this.imports.commit(planId, upload);
+  }
+}

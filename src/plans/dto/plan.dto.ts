@@ -1,0 +1,105 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PlanStatus, PlanVisibility } from '../../generated/prisma/enums.js';
+
+export class PlanDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: '银川市碳达峰实施方案' }) title: string;
+  @ApiPropertyOptional({ nullable: true, example: '银发〔2023〕1号' }) documentNumber: string | null;
+  @ApiProperty({ enum: PlanStatus }) status: PlanStatus;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: PlanVisibility }) visibility: PlanVisibility;
+  @ApiPropertyOptional({ nullable: true }) horizonStartYear: number | null;
+  @ApiPropertyOptional({ nullable: true }) horizonEndYear: number | null;
+  @ApiPropertyOptional({ nullable: true }) issuingUnitId: string | null;
+  @ApiProperty() jurisdictionId: string;
+  @ApiPropertyOptional({ nullable: true }) parentPlanId: string | null;
+  @ApiProperty({ type: [String], description: '不再重复列出的隐含配合单位' }) implicitSupportingUnitIds: string[];
+  @ApiProperty() workItemCount: number;
+}
+
+class PlanFields {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  documentNumber?: string;
+
+  @ApiPropertyOptional({ enum: PlanStatus })
+  @IsOptional()
+  @IsEnum(PlanStatus)
+  status?: PlanStatus;
+
+  @ApiPropertyOptional({ enum: PlanVisibility })
+  @IsOptional()
+  @IsEnum(PlanVisibility)
+  visibility?: PlanVisibility;
+
+  @ApiPropertyOptional({ example: 2021 })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  horizonStartYear?: number;
+
+  @ApiPropertyOptional({ example: 2030 })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  horizonEndYear?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  issuingUnitId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  parentPlanId?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  implicitSupportingUnitIds?: string[];
+}
+
+export class CreatePlanDto extends PlanFields {
+  @ApiProperty({ example: '银川市碳达峰实施方案' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ description: '方案所属行政区（集合单位按此展开）' })
+  @IsUUID()
+  jurisdictionId: string;
+}
+
+export class UpdatePlanDto extends PlanFields {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ description: '修改后版本号加一' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class PlanNodeDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['area', 'measure'] }) level: string;
+  @ApiPropertyOptional({ nullable: true }) label: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: () => [PlanNodeDto] }) children: PlanNodeDto[];
+  @ApiProperty({ description: '直接挂在此节点下的工作事项' })
+  workItems: { id: string; seq: string; itemNo: number; text: string }[];
+}

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { UnitKind, UnitLevel } from '../../generated/prisma/enums.js';
+import { PageQuery } from '../../common/pagination.js';
+
+export class UnitDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: '市发改委' }) name: string;
+  @ApiProperty({ enum: UnitKind }) kind: UnitKind;
+  @ApiPropertyOptional({ enum: UnitLevel, nullable: true }) level: UnitLevel | null;
+  @ApiPropertyOptional({ nullable: true }) parentId: string | null;
+  @ApiProperty({ type: [String], example: ['发改委', '银川市发展和改革委员会'] }) aliases: string[];
+  @ApiPropertyOptional({ enum: UnitKind, nullable: true, description: '集合单位（如各县(市)区人民政府）代表的成员类型' })
+  memberKind: UnitKind | null;
+}
+
+export class CreateUnitDto {
+  @ApiProperty({ example: '市发改委' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ enum: UnitKind })
+  @IsEnum(UnitKind)
+  kind: UnitKind;
+
+  @ApiPropertyOptional({ enum: UnitLevel })
+  @IsOptional()
+  @IsEnum(UnitLevel)
+  level?: UnitLevel;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(100, { each: true })
+  aliases?: string[];
+
+  @ApiPropertyOptional({ enum: UnitKind })
+  @IsOptional()
+  @IsEnum(UnitKind)
+  memberKind?: UnitKind;
+}
+
+export class UpdateUnitDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(100, { each: true })
+  aliases?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+}
+
+export class ListUnitsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: '名称或别名包含' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  q?: string;
+
+  @ApiPropertyOptional({ enum: UnitKind })
+  @IsOptional()
+  @IsEnum(UnitKind)
+  kind?: UnitKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+}

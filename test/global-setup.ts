@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+
+// Jest loads this file outside its ESM module graph, so it imports nothing relative: test/db.ts imports from here.
+
+/** Tests run against real PostgreSQL; the server comes from TEST_DATABASE_URL. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cpt_test';
+
+export function databaseUrl(name: string): string {
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function templateName(): string {
+  const name = new URL(TEST_DATABASE_URL).pathname.slice(1);
+  // Never drop or overwrite a database that is not obviously a test database.
+  if (!/test/i.test(name)) throw new Error(`TEST_DATABASE_URL must name a database containing "test", got "${name}"`);
+  return `${name}_template`;
+}
+
+export async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl('postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+
+/** Migrates one template database; every test file then copies it. */
+export default async function globalSetup() {
+  const template = templateName();
+  await adminQuery(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE "${template}"`);
+  const result = spawnSync(process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl(template) },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`migrating the test template failed:\n${result.stdout}\n${result.stderr}`);
+  // Leftover per-file databases from interrupted runs.
+  const client = new pg.Client({ connectionString: databaseUrl('postgres') });
+  await client.connect();
+  const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${template}\\_%`]);
+  await client.end();
+  for (const { datname } of rows) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+}
