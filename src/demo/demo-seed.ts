@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
+import { projectRoot } from '../common/project-root.js';
 import { ImportsService } from '../imports/imports.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { CITY, demoUnits, PROVINCE } from './demo-units.js';
 
 export const DEMO_PLAN_TITLE = '银川市碳达峰实施方案（征求意见稿）';
-const DATA_DIR = resolve(import.meta.dirname, '../../../prisma/demo');
+const DATA_DIR = resolve(projectRoot(), 'prisma/demo');
 
 /** Loads the Yinchuan demo: units, the plan and its task-division table. Safe to run again. */
 export async function seedDemo(app: INestApplicationContext) {

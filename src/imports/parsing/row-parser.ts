@@ -59,6 +59,7 @@ interface Carry {
   seq?: string;
   area?: string;
   measure?: string;
+  lastSeq?: string;
   itemBySeq: Map<string, number>;
 }
 
@@ -131,8 +132,13 @@ export function parseRows(rows: RawRow[], header: Header, directory: UnitDirecto
       if (Number.isInteger(n) && n > 0) itemNo = n;
       else problems.push({ level: 'error', code: 'BAD_ITEM', field: '子项', message: `子项「${itemCell}」应为正整数` });
     }
-    itemNo ??= (carry.itemBySeq.get(seq) ?? 0) + 1;
+    // A 序号 repeated on the next row (a merged cell) numbers its items 1, 2, …;
+    // a 序号 seen again further down is a duplicate, reported below.
+    if (itemNo === undefined) {
+      itemNo = seq === carry.lastSeq ? (carry.itemBySeq.get(seq) ?? 0) + 1 : carry.itemBySeq.has(seq) ? (carry.itemBySeq.get(seq) ?? 1) : 1;
+    }
     carry.itemBySeq.set(seq, Math.max(itemNo, carry.itemBySeq.get(seq) ?? 0));
+    carry.lastSeq = seq;
 
     if (!text) {
       problems.push({ level: 'error', code: 'NO_WORK_TEXT', field: '主要工作', message: '缺少主要工作内容' });

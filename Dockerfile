@@ -1,0 +1,12 @@
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY scripts ./scripts
+COPY prisma ./prisma
+COPY prisma.config.ts ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx nest build
+ENV NODE_ENV=production
+EXPOSE 3000
+CMD ["sh", "-c", "node scripts/prisma.mjs migrate deploy && node dist/src/main.js"]

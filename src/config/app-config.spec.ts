@@ -1,0 +1,19 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe('configuration', () => {
+  it('applies defaults and converts numbers', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u@h:5432/db', PORT: '8080' });
+    expect(config).toMatchObject({ PORT: 8080, REDIS_URL: 'redis://127.0.0.1:6379', IMPORT_MAX_BYTES: 5 * 1024 * 1024 });
+  });
+
+  it('refuses to start with a message naming every bad variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      expect((e as Error).message).toMatch(/DATABASE_URL/);
+      expect((e as Error).message).toMatch(/PORT/);
+      expect((e as Error).message).toMatch(/LOG_LEVEL/);
+    }
+  });
+});

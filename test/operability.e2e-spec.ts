@@ -1,0 +1,49 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from './app.js';
+
+describe('operability', () => {
+  describe('with PostgreSQL and Redis up', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:6379' });
+    });
+    afterAll(() => t.close());
+
+    it('answers liveness and readiness', async () => {
+      await request(t.http).get('/health/live').expect(200, { status: 'ok' });
+      const res = await request(t.http).get('/health/ready').expect(200);
+      expect(res.body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+    });
+
+    it('answers errors as problem+json carrying the request id', async () => {
+      const res = await request(t.http).get('/api/v1/plans/00000000-0000-4000-8000-000000000000').set('x-request-id', 'trace-42').expect(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.headers['x-request-id']).toBe('trace-42');
+      expect(res.body).toMatchObject({ status: 404, title: '资源不存在', detail: '方案不存在', code: 'PLAN.NOT_FOUND', requestId: 'trace-42' });
+    });
+
+    it('refuses unknown and invalid fields by name', async () => {
+      const res = await request(t.http).post('/api/v1/plans').send({ title: '方案', jurisdictionId: 'nope', colour: 'red' }).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'jurisdictionId']);
+    });
+
+    it('publishes the OpenAPI document', async () => {
+      const res = await request(t.http).get('/api/docs-json').expect(200);
+      expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/plans/{planId}/imports', '/api/v1/work-items', '/api/v1/units']));
+    });
+  });
+
+  describe('with Redis down', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
+    });
+    afterAll(() => t.close());
+
+    it('still serves the API and reports Redis down in readiness', async () => {
+      await request(t.http).get('/api/v1/plans').expect(200);
+      const res = await request(t.http).get('/health/ready').expect(503);
+      expect(res.body).toMatchObject({ status: 'unavailable', checks: { postgres: { status: 'up' }, redis: { status: 'down' } } });
+    });
+  });
+});
