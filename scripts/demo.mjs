@@ -18,6 +18,8 @@ const DEFAULTS = {
   REDIS_URL: 'redis://127.0.0.1:6379',
   DEMO_PASSWORD: 'Demo-2026-carbon',
 };
+// Without a configured secret the demo signs tokens with a fresh one: sessions end when it restarts.
+process.env.JWT_SECRET ??= (await import('node:crypto')).randomBytes(32).toString('hex');
 for (const [k, v] of Object.entries(DEFAULTS)) process.env[k] ??= v;
 
 const say = (msg) => process.stdout.write(`[demo] ${msg}\n`);

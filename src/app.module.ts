@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ClockModule } from './clock/clock.js';
 import { ConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
@@ -6,9 +9,10 @@ import { PlansModule } from './plans/plans.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { UnitsModule } from './units/units.module.js';
+import { UsersModule } from './users/users.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
 
 @Module({
-  imports: [ConfigModule, PrismaModule, RedisModule, HealthModule, UnitsModule, PlansModule, WorkItemsModule, ImportsModule],
+  imports: [ConfigModule, ClockModule, PrismaModule, RedisModule, AuditModule, AuthModule, UsersModule, HealthModule, UnitsModule, PlansModule, WorkItemsModule, ImportsModule],
 })
 export class AppModule {}

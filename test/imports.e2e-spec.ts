@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { seedDemo } from '../src/demo/demo-seed.js';
-import { createTestApp, type TestApp } from './app.js';
+import { createTestApp, tokenFor, type TestApp } from './app.js';
 import { YINCHUAN_CSV } from './yinchuan.js';
 
 /** Row counts of every table an import writes: "nothing was written" means these do not move. */
@@ -22,15 +22,18 @@ async function footprint(t: TestApp) {
 describe('importing a task-division table through HTTP', () => {
   let t: TestApp;
   let planId: string;
+  let office: string;
   const yinchuan = readFileSync(YINCHUAN_CSV);
 
   beforeAll(async () => {
     t = await createTestApp();
     // Units and the plan from the demo seed; the table is imported by the tests themselves.
     const { planId: demoPlan } = await seedDemo(t.app);
+    office = await tokenFor(t, 'office');
     const plan = await t.prisma.plan.findUniqueOrThrow({ where: { id: demoPlan }, include: { implicitUnits: true } });
     const created = await request(t.http)
       .post('/api/v1/plans')
+      .set('authorization', office)
       .send({ title: '测试方案', jurisdictionId: plan.jurisdictionId, horizonStartYear: 2021, horizonEndYear: 2030 })
       .expect(201);
     planId = created.body.id;
@@ -38,7 +41,7 @@ describe('importing a task-division table through HTTP', () => {
   afterAll(() => t.close());
 
   const upload = (body: Buffer, dryRun: boolean, name = 'table.csv') =>
-    request(t.http).post(`/api/v1/plans/${planId}/imports?dryRun=${dryRun}`).attach('file', body, name);
+    request(t.http).post(`/api/v1/plans/${planId}/imports?dryRun=${dryRun}`).set('authorization', office).attach('file', body, name);
 
   it('dry run reports every row and writes nothing', async () => {
     const before = await footprint(t);
@@ -71,7 +74,7 @@ describe('importing a task-division table through HTTP', () => {
     expect(leads).toHaveLength(2 + 6 + 2);
     expect(leads[0]).toMatchObject({ principal: true, cellText: '各县(市)区人民政府、园区管委会' });
 
-    const list = await request(t.http).get(`/api/v1/work-items?planId=${planId}&pageSize=200`).expect(200);
+    const list = await request(t.http).get(`/api/v1/work-items?planId=${planId}&pageSize=200`).set('authorization', office).expect(200);
     expect(list.body.total).toBe(43);
     const first = list.body.items[0];
     expect(first).toMatchObject({ seq: '1', itemNo: 1, area: { label: '一', title: '能源绿色低碳转型行动' }, measure: { title: '推进清洁能源开发利用' } });
@@ -157,7 +160,7 @@ describe('importing a task-division table through HTTP', () => {
     });
 
     it('a request without a file or with a bad dryRun value', async () => {
-      await request(t.http).post(`/api/v1/plans/${planId}/imports?dryRun=false`).expect(400);
+      await request(t.http).post(`/api/v1/plans/${planId}/imports?dryRun=false`).set('authorization', office).expect(400);
       const res = await upload(yinchuan, 'maybe' as unknown as boolean).expect(400);
       expect(res.body.errors[0]).toMatchObject({ field: 'dryRun' });
     });
@@ -189,8 +192,8 @@ describe('importing a task-division table through HTTP', () => {
     expect([rows[2].responsibilitySource, rows[2].lead?.name, rows[2].coLeads.map((m) => m.name), rows[2].deadline?.kind]).toEqual(['text', '市发改委', ['市统计局'], 'period']);
     expect([rows[3].lead, rows[3].deadline?.kind, rows[3].problems.map((p) => p.code)]).toEqual([null, 'recurring', ['UNASSIGNED']]);
 
-    const other = await request(t.http).post('/api/v1/plans').send({ title: '另一方案', jurisdictionId: (await t.prisma.plan.findUniqueOrThrow({ where: { id: planId } })).jurisdictionId }).expect(201);
-    await request(t.http).post(`/api/v1/plans/${other.body.id}/imports?dryRun=false`).attach('file', buffer, '分工表.xlsx').expect(201);
+    const other = await request(t.http).post('/api/v1/plans').set('authorization', office).send({ title: '另一方案', jurisdictionId: (await t.prisma.plan.findUniqueOrThrow({ where: { id: planId } })).jurisdictionId }).expect(201);
+    await request(t.http).post(`/api/v1/plans/${other.body.id}/imports?dryRun=false`).set('authorization', office).attach('file', buffer, '分工表.xlsx').expect(201);
     const unassigned = await t.prisma.workItem.findFirstOrThrow({ where: { planId: other.body.id, seq: '4' }, include: { assignments: true } });
     expect(unassigned).toMatchObject({ unassigned: true, assignments: [] });
   });

@@ -16,15 +16,15 @@ describe('operability', () => {
     });
 
     it('answers errors as problem+json carrying the request id', async () => {
-      const res = await request(t.http).get('/api/v1/plans/00000000-0000-4000-8000-000000000000').set('x-request-id', 'trace-42').expect(404);
+      const res = await request(t.http).get('/api/v1/plans/00000000-0000-4000-8000-000000000000').set('x-request-id', 'trace-42').expect(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.headers['x-request-id']).toBe('trace-42');
-      expect(res.body).toMatchObject({ status: 404, title: '资源不存在', detail: '方案不存在', code: 'PLAN.NOT_FOUND', requestId: 'trace-42' });
+      expect(res.body).toMatchObject({ status: 401, title: '未登录或登录已失效', code: 'AUTH.UNAUTHENTICATED', requestId: 'trace-42' });
     });
 
     it('refuses unknown and invalid fields by name', async () => {
-      const res = await request(t.http).post('/api/v1/plans').send({ title: '方案', jurisdictionId: 'nope', colour: 'red' }).expect(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'jurisdictionId']);
+      const res = await request(t.http).post('/api/v1/auth/login').send({ username: '', password: 'x', colour: 'red' }).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'username']);
     });
 
     it('publishes the OpenAPI document', async () => {
@@ -41,7 +41,7 @@ describe('operability', () => {
     afterAll(() => t.close());
 
     it('still serves the API and reports Redis down in readiness', async () => {
-      await request(t.http).get('/api/v1/plans').expect(200);
+      await request(t.http).post('/api/v1/auth/login').send({ username: 'nobody', password: 'whatever-1A' }).expect(401);
       const res = await request(t.http).get('/health/ready').expect(503);
       expect(res.body).toMatchObject({ status: 'unavailable', checks: { postgres: { status: 'up' }, redis: { status: 'down' } } });
     });

@@ -39,6 +39,32 @@ export class AppConfig {
   @Min(1)
   IMPORT_MAX_ROWS = 5000;
 
+  /** Signs access tokens. At least 32 characters; rotate it to end every session at once. */
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET 至少 32 个字符' })
+  JWT_SECRET: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  REFRESH_TOKEN_TTL_DAYS = 7;
+
+  /** Failed logins before the account locks. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCK_MINUTES = 15;
+
   @IsOptional()
   @IsString()
   @MinLength(1)

@@ -1,6 +1,8 @@
 import { Controller, Param, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/decorators.js';
+import { Permission } from '../auth/permissions.js';
 import { DomainError } from '../common/domain-error.js';
 import { ImportQuery } from './dto/import.dto.js';
 import { ImportsService } from './imports.service.js';
@@ -11,6 +13,7 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   @Post()
+  @RequirePermission(Permission.ImportsWrite)
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '任务分工表 .xlsx 或 .csv' } } } })

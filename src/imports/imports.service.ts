@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { PrismaService } from '../prisma/prisma.service.js';
@@ -24,6 +25,7 @@ export class ImportsService {
     private readonly prisma: PrismaService,
     private readonly units: UnitsService,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   async dryRun(planId: string, file: ImportFile): Promise<ImportReport> {
@@ -64,6 +66,12 @@ export class ImportsService {
             unchanged: changes.unchanged,
             changes: changes as object,
           },
+        });
+        await this.audit.record(tx, {
+          action: 'import.committed',
+          entityType: 'ImportRun',
+          entityId: run.id,
+          after: { planId, fileName: file.name, sha256: run.sha256, created: changes.created, updated: changes.updated, unchanged: changes.unchanged },
         });
         return { ...report, importId: run.id, changes };
       },

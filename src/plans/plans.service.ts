@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService, diff } from '../audit/audit.service.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { Plan } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
@@ -28,7 +29,10 @@ function toPlanDto(p: PlanRow): PlanDto {
 
 @Injectable()
 export class PlansService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(): Promise<PlanDto[]> {
     const plans = await this.prisma.plan.findMany({ include, orderBy: { createdAt: 'asc' } });
@@ -45,11 +49,13 @@ export class PlansService {
     const { implicitSupportingUnitIds, ...fields } = dto;
     await this.assertUnitsExist([dto.jurisdictionId, ...(dto.issuingUnitId ? [dto.issuingUnitId] : []), ...(implicitSupportingUnitIds ?? [])]);
     this.assertHorizon(dto.horizonStartYear, dto.horizonEndYear);
-    const plan = await this.prisma.plan.create({
-      data: { ...fields, implicitUnits: { create: (implicitSupportingUnitIds ?? []).map((unitId) => ({ unitId })) } },
-      include,
+    return this.prisma.$transaction(async (tx) => {
+      const plan = toPlanDto(
+        await tx.plan.create({ data: { ...fields, implicitUnits: { create: (implicitSupportingUnitIds ?? []).map((unitId) => ({ unitId })) } }, include }),
+      );
+      await this.audit.record(tx, { action: 'plan.created', entityType: 'Plan', entityId: plan.id, after: plan });
+      return plan;
     });
-    return toPlanDto(plan);
   }
 
   async update(id: string, dto: UpdatePlanDto): Promise<PlanDto> {
@@ -63,9 +69,11 @@ export class PlansService {
         await tx.planImplicitUnit.deleteMany({ where: { planId: id } });
         await tx.planImplicitUnit.createMany({ data: implicitSupportingUnitIds.map((unitId) => ({ planId: id, unitId })) });
       }
-      return tx.plan.update({ where: { id }, data: fields, include });
+      const updated = toPlanDto(await tx.plan.update({ where: { id }, data: fields, include }));
+      await this.audit.record(tx, { action: 'plan.updated', entityType: 'Plan', entityId: id, ...diff({ ...current }, { ...updated }) });
+      return updated;
     });
-    return toPlanDto(plan);
+    return plan;
   }
 
   /** Area → measure → work items, in printed order. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService, diff } from '../audit/audit.service.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { Page } from '../common/pagination.js';
 import type { Prisma, Unit } from '../generated/prisma/client.js';
@@ -12,7 +13,10 @@ export function toUnitDto(u: Unit): UnitDto {
 
 @Injectable()
 export class UnitsService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(query: ListUnitsQuery): Promise<Page<UnitDto>> {
     const where: Prisma.UnitWhereInput = {
@@ -39,12 +43,15 @@ export class UnitsService {
       throw new DomainError('UNIT.COLLECTIVE_NEEDS_MEMBER_KIND', 400, '集合单位必须指定成员类型 memberKind', [{ field: 'memberKind', message: '必填' }]);
     }
     await this.assertNamesFree([dto.name, ...(dto.aliases ?? [])]);
-    const unit = await this.prisma.unit.create({ data: { ...dto, aliases: dto.aliases ?? [] } });
-    return toUnitDto(unit);
+    return this.prisma.$transaction(async (tx) => {
+      const unit = toUnitDto(await tx.unit.create({ data: { ...dto, aliases: dto.aliases ?? [] } }));
+      await this.audit.record(tx, { action: 'unit.created', entityType: 'Unit', entityId: unit.id, after: unit });
+      return unit;
+    });
   }
 
   async update(id: string, dto: UpdateUnitDto): Promise<UnitDto> {
-    await this.get(id);
+    const before = await this.get(id);
     if (dto.parentId) {
       if (dto.parentId === id || (await this.descendantIds(id)).includes(dto.parentId)) {
         throw new DomainError('UNIT.CYCLE', 400, '上级单位不能是本单位或其下级单位', [{ field: 'parentId', message: '会形成循环' }]);
@@ -52,7 +59,11 @@ export class UnitsService {
       await this.get(dto.parentId);
     }
     await this.assertNamesFree([...(dto.name ? [dto.name] : []), ...(dto.aliases ?? [])], id);
-    return toUnitDto(await this.prisma.unit.update({ where: { id }, data: dto }));
+    return this.prisma.$transaction(async (tx) => {
+      const unit = toUnitDto(await tx.unit.update({ where: { id }, data: dto }));
+      await this.audit.record(tx, { action: 'unit.updated', entityType: 'Unit', entityId: id, ...diff({ ...before }, { ...unit }) });
+      return unit;
+    });
   }
 
   /** A name or alias must point at one unit only, otherwise imports could not resolve it. */

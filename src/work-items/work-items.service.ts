@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { defineAbilityFor, workItemScope } from '../auth/abilities.js';
+import type { Principal } from '../auth/principal.js';
 import { notFound } from '../common/domain-error.js';
 import type { Page } from '../common/pagination.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -53,8 +55,9 @@ export function toWorkItemDto(w: Row): WorkItemDto {
 export class WorkItemsService {
   constructor(private readonly prisma: PrismaService) {}
 
-  async list(query: ListWorkItemsQuery): Promise<Page<WorkItemDto>> {
-    const where: Prisma.WorkItemWhereInput = {
+  /** Only what the caller may see: the scope is the first condition of every read. */
+  async list(principal: Principal, query: ListWorkItemsQuery): Promise<Page<WorkItemDto>> {
+    const filters: Prisma.WorkItemWhereInput = {
       ...(query.planId ? { planId: query.planId } : {}),
       ...(query.areaId ? { areaId: query.areaId } : {}),
       ...(query.unitId ? { assignments: { some: { unitId: query.unitId, ...(query.role ? { role: query.role } : {}) } } } : {}),
@@ -63,6 +66,7 @@ export class WorkItemsService {
         : {}),
       ...(query.q ? { text: { contains: query.q } } : {}),
     };
+    const where: Prisma.WorkItemWhereInput = { AND: [workItemScope(defineAbilityFor(principal)), filters] };
     const [rows, total] = await this.prisma.$transaction([
       this.prisma.workItem.findMany({ where, include, orderBy: [{ planId: 'asc' }, { sortKey: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
       this.prisma.workItem.count({ where }),
@@ -70,8 +74,8 @@ export class WorkItemsService {
     return { items: rows.map(toWorkItemDto), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async get(id: string): Promise<WorkItemDto> {
-    const row = await this.prisma.workItem.findUnique({ where: { id }, include });
+  async get(principal: Principal, id: string): Promise<WorkItemDto> {
+    const row = await this.prisma.workItem.findFirst({ where: { AND: [workItemScope(defineAbilityFor(principal)), { id }] }, include });
     if (!row) throw notFound('工作事项', 'WORK_ITEM.NOT_FOUND');
     return toWorkItemDto(row);
   }

@@ -1,0 +1,38 @@
+import { AbilityBuilder } from '@casl/ability';
+import { accessibleBy, createPrismaAbility, type PrismaAbility } from '@casl/prisma';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { Principal } from './principal.js';
+
+export type Action = 'read' | 'manage';
+// Our client is generated outside @prisma/client, so @casl/prisma cannot infer model types: subjects are
+// named by string and the compiled conditions are typed at the call sites below.
+export type AppAbility = PrismaAbility<[Action, 'WorkItem' | 'User']>;
+
+/** The rules as a Prisma filter, to put first in a query's AND. */
+export const workItemScope = (ability: AppAbility, action: Action = 'read') =>
+  accessibleBy(ability, action).ofType('WorkItem') as Prisma.WorkItemWhereInput;
+export const userScope = (ability: AppAbility, action: Action = 'read') => accessibleBy(ability, action).ofType('User') as Prisma.UserWhereInput;
+
+/**
+ * Data scope as Prisma conditions. The office, leaders and evaluators see the whole plan; a unit sees
+ * the work items it leads or supports (fan-out included, since those are its own assignment rows) and
+ * those of the units below it. A unit head manages the users of its own unit only.
+ */
+export function defineAbilityFor(p: Principal): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createPrismaAbility);
+  if (p.planWide) {
+    can('read', 'WorkItem');
+  } else {
+    can('read', 'WorkItem', { assignments: { some: { unitId: { in: p.scopeUnitIds } } } });
+  }
+  if (p.roles.includes('office_admin') || p.roles.includes('system_admin')) {
+    can('manage', 'User');
+    can('read', 'User');
+  } else if (p.roles.includes('unit_head')) {
+    can('manage', 'User', { unitId: p.unitId });
+    can('read', 'User', { unitId: p.unitId });
+  } else {
+    can('read', 'User', { id: p.userId });
+  }
+  return build();
+}
