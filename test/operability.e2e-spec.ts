@@ -5,7 +5,7 @@ describe('operability', () => {
   describe('with PostgreSQL and Redis up', () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:6379' });
+      t = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:6379' } });
     });
     afterAll(() => t.close());
 
@@ -36,7 +36,7 @@ describe('operability', () => {
   describe('with Redis down', () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
+      t = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
     });
     afterAll(() => t.close());
 

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service.js';
 import { CurrentUser, Public, RequirePermission } from './decorators.js';
 import { ChangePasswordDto, LoginDto, RefreshDto, TokensDto } from './dto/auth.dto.js';
+import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
 import { Permission } from './permissions.js';
 import type { Principal } from './principal.js';
 
@@ -13,8 +14,9 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @UseGuards(LoginRateLimitGuard)
   @HttpCode(200)
-  @ApiOperation({ summary: '登录' })
+  @ApiOperation({ summary: '登录（每个地址每分钟限次）' })
   @ApiOkResponse({ type: TokensDto })
   login(@Body() dto: LoginDto) {
     return this.auth.login(dto.username, dto.password);
@@ -22,6 +24,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
+  @UseGuards(LoginRateLimitGuard)
   @HttpCode(200)
   @ApiOperation({ summary: '以刷新令牌换取新令牌（刷新令牌一次有效）' })
   @ApiOkResponse({ type: TokensDto })

@@ -107,10 +107,10 @@ export class AuthService {
     });
   }
 
-  /** Replaces a password and ends every session of the user; the token version lives in passwordChangedAt. */
+  /** Replaces a password and ends every session of the user: refresh tokens are revoked, access tokens outdated. */
   async setPassword(tx: Tx, userId: string, passwordHash: string, mustChange: boolean) {
     const now = this.clock.now();
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: mustChange, passwordChangedAt: now, failedLogins: 0, lockedUntil: null } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: mustChange, passwordChangedAt: now, sessionVersion: { increment: 1 }, failedLogins: 0, lockedUntil: null } });
     await tx.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
   }
 
@@ -120,10 +120,9 @@ export class AuthService {
     await tx.refreshToken.create({
       data: { userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: new Date(now.getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000) },
     });
-    const accessToken = await this.jwt.signAsync(
-      { sub: user.id, pwd: user.passwordChangedAt.getTime(), iat: Math.floor(now.getTime() / 1000) },
-      { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS },
-    );
+    // Access tokens live on wall-clock time, as passport-jwt checks them; the injected clock drives the
+    // stored state (locks, refresh-token expiry), which is what tests move.
+    const accessToken = await this.jwt.signAsync({ sub: user.id, ver: user.sessionVersion }, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
     return { accessToken, refreshToken, user: toUserView(user) };
   }
 }

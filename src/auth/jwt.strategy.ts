@@ -9,8 +9,8 @@ import type { Principal } from './principal.js';
 
 interface AccessClaims {
   sub: string;
-  /** passwordChangedAt when the token was issued: a password change ends older tokens. */
-  pwd: number;
+  /** The user's sessionVersion when the token was issued: a password change ends older tokens. */
+  ver: number;
 }
 
 @Injectable()
@@ -25,7 +25,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: AccessClaims): Promise<Principal | false> {
     const user = await this.prisma.user.findUnique({ where: { id: claims.sub } });
-    if (!user || user.disabled || user.passwordChangedAt.getTime() !== claims.pwd) return false;
+    if (!user || user.disabled || user.sessionVersion !== claims.ver) return false;
     const planWide = user.roles.some((r) => PLAN_WIDE_ROLES.includes(r));
     return {
       userId: user.id,

@@ -24,6 +24,10 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL 必须是 redis:// 连接串' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
+  /** Prefix of every Redis key, so that several deployments (or test runs) can share one Redis. */
+  @Matches(/^[\w:.-]{1,50}$/, { message: 'REDIS_KEY_PREFIX 只能包含字母、数字和 _ : . -' })
+  REDIS_KEY_PREFIX = 'cpt:';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -64,6 +68,12 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LOGIN_LOCK_MINUTES = 15;
+
+  /** Login and refresh attempts per client address per minute, counted in Redis. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
   @IsOptional()
   @IsString()

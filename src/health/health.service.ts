@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { PrismaService } from '../prisma/prisma.service.js';
-import { REDIS } from '../redis/redis.module.js';
+import { connected, REDIS } from '../redis/redis.module.js';
 
 type Check = { status: 'up' | 'down'; error?: string };
 
@@ -21,10 +21,7 @@ export class HealthService {
   async readiness() {
     const [postgres, redis] = await Promise.all([
       this.check(() => this.prisma.$queryRaw`SELECT 1`),
-      this.check(async () => {
-        if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
-        return this.redis.ping();
-      }),
+      this.check(async () => (await connected(this.redis)).ping()),
     ]);
     const status = postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'unavailable';
     return { status, checks: { postgres, redis } };
