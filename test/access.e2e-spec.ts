@@ -23,6 +23,12 @@ describe('the role matrix through HTTP', () => {
   let fgwOnlyItem: string;
   let fgwUser: string;
   let resetTarget: string;
+  let periodId: string;
+  let fgwReport: string;
+  let fgwReport2: string;
+  let fgwReport3: string;
+  let evidenceId: string;
+  let pendingExt: string[];
   const tokens: Partial<Record<Who, string>> = {};
 
   beforeAll(async () => {
@@ -41,6 +47,24 @@ describe('the role matrix through HTTP', () => {
     resetTarget = (
       await t.prisma.user.create({ data: { username: 'fgw-temp', displayName: '临时', unitId: fgwUnit, roles: ['unit_reporter'], passwordHash: 'x' } })
     ).id;
+    await t.prisma.deadline.create({ data: { workItemId: fgwOnlyItem, kind: 'dated', date: new Date('2030-12-31'), basis: 'column', text: '2030年底前' } });
+    await request(t.http).put(`/api/v1/plans/${planId}/reporting-schedule`).set('authorization', tokens.office!).send({ cadence: 'quarterly', dueDay: 5 }).expect(200);
+    periodId = (await request(t.http).post(`/api/v1/plans/${planId}/periods`).set('authorization', tokens.office!).send({ year: 2026, index: 1 }).expect(201)).body.id;
+    const fgwReports = await t.prisma.progressReport.findMany({ where: { periodId, unitId: fgwUnit, kind: 'report' }, orderBy: { workItem: { sortKey: 'asc' } } });
+    [fgwReport, fgwReport2, fgwReport3] = fgwReports.map((r) => r.id);
+    await t.prisma.progressReport.update({ where: { id: fgwReport2 }, data: { state: 'submitted', status: 'on_track', percent: 20, done: '已开展', firstSubmittedAt: new Date() } });
+    evidenceId = (
+      await t.prisma.evidenceFile.create({ data: { reportId: fgwReport3, fileName: '证明.pdf', mimeType: 'application/pdf', size: 8, sha256: 'x', content: new Uint8Array(Buffer.from('%PDF-1.4')) } })
+    ).id;
+    const fgwLead = await t.prisma.workItem.findFirstOrThrow({ where: { planId, seq: '1' } });
+    pendingExt = await Promise.all(
+      [1, 2].map(async () => {
+        const e = await t.prisma.extensionRequest.create({
+          data: { workItemId: fgwLead.id, unitId: fgwUnit, requestedById: fgwUser, reason: '资金未到位', originalDate: new Date('2030-12-31'), requestedDate: new Date('2031-06-30') },
+        });
+        return e.id;
+      }),
+    );
   });
   afterAll(() => t.close());
 
@@ -48,7 +72,10 @@ describe('the role matrix through HTTP', () => {
   const unique = () => `${Date.now().toString(36)}${seq++}`;
 
   // One entry per route: how to call it, and what each caller gets.
-  const matrix: Record<string, { call: (r: request.Agent | ReturnType<typeof request>) => request.Test; expect: () => Record<Who, number> }> = {
+  const version = async (id: string) => (await t.prisma.progressReport.findUniqueOrThrow({ where: { id } })).version;
+  const content = { status: 'on_track', percent: 30, done: '已完成方案编制', problems: '无', nextSteps: '推进实施' };
+  // `versionOf` names a report whose current version the call needs (read before each caller's attempt).
+  const matrix: Record<string, { versionOf?: () => string; call: (r: ReturnType<typeof request>, version: number) => request.Test; expect: () => Record<Who, number> }> = {
     'GET /api/v1/plans': { call: (r) => r.get('/api/v1/plans'), expect: () => expectStatus(200) },
     'GET /api/v1/plans/:id': { call: (r) => r.get(`/api/v1/plans/${planId}`), expect: () => expectStatus(200) },
     'GET /api/v1/plans/:id/structure': { call: (r) => r.get(`/api/v1/plans/${planId}/structure`), expect: () => expectStatus(200) },
@@ -87,6 +114,70 @@ describe('the role matrix through HTTP', () => {
     'GET /api/v1/audit-events': { call: (r) => r.get(`/api/v1/audit-events?entityType=Plan&entityId=${planId}`), expect: () => expectStatus(200) },
     'GET /api/v1/audit-events/verify': { call: (r) => r.get('/api/v1/audit-events/verify'), expect: () => expectStatus(403, { office: 200 }) },
     'GET /api/v1/auth/me': { call: (r) => r.get('/api/v1/auth/me'), expect: () => expectStatus(200) },
+    'PUT /api/v1/plans/:planId/reporting-schedule': {
+      call: (r) => r.put(`/api/v1/plans/${planId}/reporting-schedule`).send({ cadence: 'quarterly', dueDay: 5 }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/plans/:planId/periods': { call: (r) => r.post(`/api/v1/plans/${planId}/periods`).send({ year: 2026, index: 2 }), expect: () => expectStatus(403, { office: 201 }) },
+    'GET /api/v1/plans/:planId/periods': { call: (r) => r.get(`/api/v1/plans/${planId}/periods`), expect: () => expectStatus(200) },
+    'GET /api/v1/periods/:periodId/reports': { call: (r) => r.get(`/api/v1/periods/${periodId}/reports`), expect: () => expectStatus(200) },
+    'GET /api/v1/periods/:periodId/my-reports': { call: (r) => r.get(`/api/v1/periods/${periodId}/my-reports`), expect: () => expectStatus(200, { leader: 403 }) },
+    'POST /api/v1/periods/:periodId/my-reports': {
+      call: (r) => r.post(`/api/v1/periods/${periodId}/my-reports`).send({ items: [{ reportId: resetTarget, version: 1, ...content }] }),
+      expect: () => expectStatus(404, { leader: 403 }),
+    },
+    'GET /api/v1/reports/:id': { call: (r) => r.get(`/api/v1/reports/${fgwReport}`), expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }) },
+    'PUT /api/v1/reports/:id': {
+      versionOf: () => fgwReport,
+      call: (r, v) => r.put(`/api/v1/reports/${fgwReport}`).send({ ...content, version: v }),
+      expect: () => expectStatus(404, { office: 403, leader: 403, fgw: 200, 'fgw-head': 200 }),
+    },
+    'POST /api/v1/reports/:id/sign-off': {
+      versionOf: () => fgwReport,
+      call: (r, v) => r.post(`/api/v1/reports/${fgwReport}/sign-off`).send({ version: v }),
+      expect: () => expectStatus(403, { 'fgw-head': 200, 'xingqing-head': 404 }),
+    },
+    'POST /api/v1/reports/:id/accept': {
+      versionOf: () => fgwReport,
+      call: (r, v) => r.post(`/api/v1/reports/${fgwReport}/accept`).send({ version: v }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/reports/:id/return': {
+      versionOf: () => fgwReport2,
+      call: (r, v) => r.post(`/api/v1/reports/${fgwReport2}/return`).send({ version: v, reason: '数据不完整' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/reports/:id/reopen': {
+      versionOf: () => fgwReport,
+      call: (r, v) => r.post(`/api/v1/reports/${fgwReport}/reopen`).send({ version: v, reason: '数据需更正' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/reports/:reportId/evidence': {
+      call: (r) => r.post(`/api/v1/reports/${fgwReport3}/evidence`).attach('file', Buffer.from('%PDF-1.4 evidence'), '会议纪要.pdf'),
+      expect: () => expectStatus(404, { office: 403, leader: 403, fgw: 201, 'fgw-head': 201 }),
+    },
+    'GET /api/v1/reports/:reportId/evidence/:evidenceId': {
+      call: (r) => r.get(`/api/v1/reports/${fgwReport3}/evidence/${evidenceId}`),
+      expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }),
+    },
+    'GET /api/v1/work-items/:id/lights': { call: (r) => r.get(`/api/v1/work-items/${fgwOnlyItem}/lights`), expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }) },
+    'GET /api/v1/plans/:planId/light-rules': { call: (r) => r.get(`/api/v1/plans/${planId}/light-rules`), expect: () => expectStatus(200) },
+    'PUT /api/v1/plans/:planId/light-rules': {
+      call: (r) => r.put(`/api/v1/plans/${planId}/light-rules`).send({ dueSoonDays: 30, behindYellow: 10, behindRed: 30, missingYellow: 1, missingRed: 2 }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/plans/:planId/lights/recompute': { call: (r) => r.post(`/api/v1/plans/${planId}/lights/recompute`), expect: () => expectStatus(403, { office: 200 }) },
+    'POST /api/v1/work-items/:id/extensions': {
+      call: (r) => r.post(`/api/v1/work-items/${fgwOnlyItem}/extensions`).send({ reason: '资金下达推迟，需要延期', requestedDate: '2031-06-30' }),
+      expect: () => expectStatus(404, { office: 403, leader: 403, fgw: 201, 'fgw-head': 409 }),
+    },
+    'GET /api/v1/extensions': { call: (r) => r.get('/api/v1/extensions'), expect: () => expectStatus(200) },
+    'POST /api/v1/extensions/:id/approve': { call: (r) => r.post(`/api/v1/extensions/${pendingExt[0]}/approve`).send({ version: 1 }), expect: () => expectStatus(403, { office: 200 }) },
+    'POST /api/v1/extensions/:id/reject': {
+      call: (r) => r.post(`/api/v1/extensions/${pendingExt[1]}/reject`).send({ version: 1, reason: '理由不充分' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'GET /api/v1/dashboard': { call: (r) => r.get(`/api/v1/dashboard?planId=${planId}`), expect: () => expectStatus(200) },
   };
   // Routes whose effect on the caller's own session is tested in auth.e2e-spec.ts, and public routes.
   const elsewhere = ['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password', 'GET /health/live', 'GET /health/ready'];
@@ -116,18 +207,19 @@ describe('the role matrix through HTTP', () => {
 
   it('every route declares a permission or is public, and the matrix covers every route', () => {
     const all = routes();
-    expect(all.length).toBeGreaterThan(20);
+    expect(all.length).toBeGreaterThan(40);
     expect(all.filter((r) => !r.isPublic && !r.permission).map((r) => r.route)).toEqual([]);
     expect(all.filter((r) => r.isPublic).map((r) => r.route).sort()).toEqual(['GET /health/live', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh']);
     const covered = new Set([...Object.keys(matrix), ...elsewhere]);
     expect(all.map((r) => r.route).filter((r) => !covered.has(r))).toEqual([]);
   });
 
-  for (const [route, { call, expect: expected }] of Object.entries(matrix)) {
+  for (const [route, entry] of Object.entries(matrix)) {
+    const { call, expect: expected } = entry;
     it(route, async () => {
       const got: Partial<Record<Who, number>> = {};
       for (const who of WHO) {
-        const req = call(request(t.http));
+        const req = call(request(t.http), entry.versionOf ? await version(entry.versionOf()) : 0);
         if (tokens[who as Exclude<Who, 'anonymous'>]) req.set('authorization', tokens[who as Exclude<Who, 'anonymous'>]!);
         got[who] = (await req).status;
       }

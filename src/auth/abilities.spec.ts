@@ -74,6 +74,14 @@ describe('route permissions per role', () => {
     [Permission.ImportsWrite]: ['system_admin', 'office_admin'],
     [Permission.UnitsWrite]: ['system_admin', 'office_admin'],
     [Permission.AuditVerify]: ['system_admin', 'office_admin'],
+    [Permission.ReportsRead]: roles,
+    [Permission.DashboardRead]: roles,
+    [Permission.ReportsWrite]: ['system_admin', 'office_admin', 'unit_head', 'unit_reporter'],
+    [Permission.ExtensionsRequest]: ['system_admin', 'office_admin', 'unit_head', 'unit_reporter'],
+    [Permission.ReportsSignOff]: ['system_admin', 'office_admin', 'unit_head'],
+    [Permission.ReportsReview]: ['system_admin', 'office_admin'],
+    [Permission.PeriodsManage]: ['system_admin', 'office_admin'],
+    [Permission.ExtensionsDecide]: ['system_admin', 'office_admin'],
     [Permission.UsersRead]: ['system_admin', 'office_admin', 'unit_head'],
     [Permission.UsersWrite]: ['system_admin', 'office_admin', 'unit_head'],
   };
@@ -82,4 +90,27 @@ describe('route permissions per role', () => {
       expect(roles.filter((r) => hasPermission([r], permission))).toEqual(expected[permission]);
     });
   }
+});
+
+describe('progress-report scope', () => {
+  const report = (unitId: string, kind: 'report' | 'contribution', leadUnit: string) =>
+    subject('ProgressReport', { id: 'r', unitId, kind, workItem: { assignments: [{ unitId: leadUnit, role: 'lead' }] } } as never);
+  const county = principal(['unit_reporter'], XINGQING, [TOWN]);
+  it.each([
+    ['its own report', report(XINGQING, 'report', XINGQING), true, true],
+    ['its own contribution', report(XINGQING, 'contribution', FGW), true, true],
+    ['a contribution to an item it leads', report(JINFENG, 'contribution', XINGQING), true, false],
+    ['a report of a unit below it', report(TOWN, 'report', TOWN), true, false],
+    ['another county’s report', report(JINFENG, 'report', JINFENG), false, false],
+    ['another unit’s contribution to an item it does not lead', report(JINFENG, 'contribution', FGW), false, false],
+  ])('a county reporter and %s', (_what, target, reads, writes) => {
+    expect(defineAbilityFor(county).can('read', target)).toBe(reads);
+    expect(defineAbilityFor(county).can('manage', target)).toBe(writes);
+  });
+
+  it('the office reads every report but writes none of a unit’s', () => {
+    const office = principal(['office_admin'], 'u-office');
+    expect(defineAbilityFor(office).can('read', report(JINFENG, 'report', JINFENG))).toBe(true);
+    expect(defineAbilityFor(office).can('manage', report(JINFENG, 'report', JINFENG))).toBe(false);
+  });
 });

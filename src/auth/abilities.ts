@@ -6,11 +6,15 @@ import type { Principal } from './principal.js';
 export type Action = 'read' | 'manage';
 // Our client is generated outside @prisma/client, so @casl/prisma cannot infer model types: subjects are
 // named by string and the compiled conditions are typed at the call sites below.
-export type AppAbility = PrismaAbility<[Action, 'WorkItem' | 'User']>;
+export type AppAbility = PrismaAbility<[Action, 'WorkItem' | 'User' | 'ProgressReport' | 'ExtensionRequest']>;
 
 /** The rules as a Prisma filter, to put first in a query's AND. */
 export const workItemScope = (ability: AppAbility, action: Action = 'read') =>
   accessibleBy(ability, action).ofType('WorkItem') as Prisma.WorkItemWhereInput;
+export const reportScope = (ability: AppAbility, action: Action = 'read') =>
+  accessibleBy(ability, action).ofType('ProgressReport') as Prisma.ProgressReportWhereInput;
+export const extensionScope = (ability: AppAbility, action: Action = 'read') =>
+  accessibleBy(ability, action).ofType('ExtensionRequest') as Prisma.ExtensionRequestWhereInput;
 export const userScope = (ability: AppAbility, action: Action = 'read') => accessibleBy(ability, action).ofType('User') as Prisma.UserWhereInput;
 
 /**
@@ -22,9 +26,19 @@ export function defineAbilityFor(p: Principal): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createPrismaAbility);
   if (p.planWide) {
     can('read', 'WorkItem');
+    can('read', 'ProgressReport');
+    can('read', 'ExtensionRequest');
   } else {
-    can('read', 'WorkItem', { assignments: { some: { unitId: { in: p.scopeUnitIds } } } });
+    const inScope = { in: p.scopeUnitIds };
+    can('read', 'WorkItem', { assignments: { some: { unitId: inScope } } });
+    // A unit reads its own reports, and the contributions to the items it leads.
+    can('read', 'ProgressReport', { unitId: inScope });
+    can('read', 'ProgressReport', { kind: 'contribution', workItem: { is: { assignments: { some: { unitId: inScope, role: 'lead' } } } } });
+    can('read', 'ExtensionRequest', { unitId: inScope });
   }
+  // Only the unit itself writes its reports and requests; units above it read them.
+  can('manage', 'ProgressReport', { unitId: p.unitId });
+  can('manage', 'ExtensionRequest', { unitId: p.unitId });
   if (p.roles.includes('office_admin') || p.roles.includes('system_admin')) {
     can('manage', 'User');
     can('read', 'User');

@@ -13,17 +13,38 @@ export enum Permission {
   UsersWrite = 'users:write',
   AuditRead = 'audit:read',
   AuditVerify = 'audit:verify',
+  ReportsRead = 'reports:read',
+  /** Fill in the unit's own reports and contributions. */
+  ReportsWrite = 'reports:write',
+  /** Sign off what leaves the unit. */
+  ReportsSignOff = 'reports:sign-off',
+  /** Accept, return and reopen reports. */
+  ReportsReview = 'reports:review',
+  /** Reporting cadence, periods, traffic-light rules. */
+  PeriodsManage = 'periods:manage',
+  ExtensionsRequest = 'extensions:request',
+  ExtensionsDecide = 'extensions:decide',
+  DashboardRead = 'dashboard:read',
 }
 
-const READ = [Permission.Self, Permission.PlansRead, Permission.UnitsRead, Permission.WorkItemsRead, Permission.AuditRead];
+const READ = [
+  Permission.Self,
+  Permission.PlansRead,
+  Permission.UnitsRead,
+  Permission.WorkItemsRead,
+  Permission.AuditRead,
+  Permission.ReportsRead,
+  Permission.DashboardRead,
+];
+const UNIT_WORK = [Permission.ReportsWrite, Permission.ExtensionsRequest];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   system_admin: Object.values(Permission),
   office_admin: Object.values(Permission),
   leader: READ,
   evaluator: READ,
-  unit_head: [...READ, Permission.UsersRead, Permission.UsersWrite],
-  unit_reporter: READ,
+  unit_head: [...READ, ...UNIT_WORK, Permission.ReportsSignOff, Permission.UsersRead, Permission.UsersWrite],
+  unit_reporter: [...READ, ...UNIT_WORK],
 };
 
 /** Roles whose data scope is the whole plan rather than their own unit. */

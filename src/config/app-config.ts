@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
  * Every setting the service reads, validated once at start. Nothing else reads process.env:
@@ -36,6 +36,17 @@ export class AppConfig {
   @IsInt()
   @Min(1024)
   IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+  /** Runs the BullMQ worker and registers the daily schedules. */
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  JOBS_ENABLED = true;
+
+  /** Largest evidence file attached to a progress report, in bytes. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
   /** Most data rows one import may carry. */
   @Transform(({ value }) => Number(value))

@@ -13,6 +13,8 @@ const include = {
   assignments: { include: { unit: { select: { name: true } }, viaUnit: { select: { name: true } } }, orderBy: { position: 'asc' } },
   targets: { orderBy: { position: 'asc' } },
   deadlines: true,
+  lights: { where: { assignmentKey: '' }, select: { light: true, reasons: true } },
+  extensions: { where: { status: 'approved' }, orderBy: { decidedAt: 'desc' }, take: 1, select: { requestedDate: true } },
 } satisfies Prisma.WorkItemInclude;
 
 type Row = Prisma.WorkItemGetPayload<{ include: typeof include }>;
@@ -47,6 +49,9 @@ export function toWorkItemDto(w: Row): WorkItemDto {
       firmness: t.firmness,
       text: t.text,
     })),
+    light: w.lights[0]?.light ?? null,
+    lightReasons: (w.lights[0]?.reasons as unknown[] | undefined) ?? [],
+    extendedTo: isoDate(w.extensions[0]?.requestedDate ?? null),
     deadlines: w.deadlines.map((d) => ({ kind: d.kind, date: isoDate(d.date), periodStart: isoDate(d.periodStart), before: d.before, basis: d.basis, text: d.text })),
   };
 }
@@ -65,6 +70,7 @@ export class WorkItemsService {
         ? { deadlines: { some: { date: { gte: new Date(`${query.deadlineYear}-01-01`), lte: new Date(`${query.deadlineYear}-12-31`) } } } }
         : {}),
       ...(query.q ? { text: { contains: query.q } } : {}),
+      ...(query.light ? { lights: { some: { assignmentKey: '', light: query.light } } } : {}),
     };
     const where: Prisma.WorkItemWhereInput = { AND: [workItemScope(defineAbilityFor(principal)), filters] };
     const [rows, total] = await this.prisma.$transaction([

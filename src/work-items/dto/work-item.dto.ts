@@ -21,6 +21,11 @@ export class ListWorkItemsQuery extends PageQuery {
   @Max(2100)
   deadlineYear?: number;
 
+  @ApiPropertyOptional({ enum: ['green', 'yellow', 'red'], description: '红黄绿灯' })
+  @IsOptional()
+  @IsIn(['green', 'yellow', 'red'])
+  light?: 'green' | 'yellow' | 'red';
+
   @ApiPropertyOptional({ description: '工作内容包含' })
   @IsOptional()
   @IsString()
@@ -70,4 +75,7 @@ export class WorkItemDto {
   @ApiProperty({ type: [AssignmentDto] }) assignments: AssignmentDto[];
   @ApiProperty({ type: [TargetDto] }) targets: TargetDto[];
   @ApiProperty({ type: [DeadlineDto] }) deadlines: DeadlineDto[];
+  @ApiPropertyOptional({ enum: ['green', 'yellow', 'red'], nullable: true }) light: string | null;
+  @ApiProperty({ description: '灯色原因' }) lightReasons: unknown[];
+  @ApiPropertyOptional({ nullable: true, description: '已批准延期至' }) extendedTo: string | null;
 }

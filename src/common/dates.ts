@@ -1,0 +1,24 @@
+/** Dates as the offices read them: calendar days in China Standard Time, as YYYY-MM-DD strings. */
+const SHANGHAI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export function shanghaiDay(instant: Date): string {
+  return SHANGHAI.format(instant);
+}
+
+/** A DATE column (midnight UTC in JavaScript) as YYYY-MM-DD. */
+export function isoDay(d: Date): string;
+export function isoDay(d: Date | null): string | null;
+export function isoDay(d: Date | null): string | null {
+  return d ? d.toISOString().slice(0, 10) : null;
+}
+
+export const dayToDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dayToDate(to).getTime() - dayToDate(from).getTime()) / 86_400_000);
+}
+
+/** The instant a due day ends in Shanghai: a report signed off before it is on time. */
+export function endOfShanghaiDay(day: string): Date {
+  return new Date(dayToDate(day).getTime() + 86_400_000 - 8 * 3_600_000);
+}

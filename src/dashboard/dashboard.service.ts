@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal.js';
+import { Clock } from '../clock/clock.js';
+import { isoDay, shanghaiDay } from '../common/dates.js';
+import { notFound } from '../common/domain-error.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { PrismaService } from '../prisma/prisma.service.js';
+import type { DashboardQuery } from './dashboard.dto.js';
+
+type LightCounts = { green: number; yellow: number; red: number; none: number };
+const empty = (): LightCounts => ({ green: 0, yellow: 0, red: 0, none: 0 });
+
+/**
+ * The figures the office and leaders look at. Every figure is computed in SQL under the caller's
+ * scope: a unit's figures cover the work it leads or supports and the units below it.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+  ) {}
+
+  async figures(p: Principal, q: DashboardQuery) {
+    if (!(await this.prisma.plan.findUnique({ where: { id: q.planId }, select: { id: true } }))) throw notFound('方案', 'PLAN.NOT_FOUND');
+    const scope = p.planWide ? null : p.scopeUnitIds;
+    const today = shanghaiDay(this.clock.now());
+    const itemFilter = Prisma.sql`w.plan_id = ${q.planId}::uuid
+      ${scope ? Prisma.sql`AND EXISTS (SELECT 1 FROM assignments sa WHERE sa.work_item_id = w.id AND sa.unit_id = ANY(${scope}::uuid[]))` : Prisma.empty}
+      ${q.areaId ? Prisma.sql`AND w.area_id = ${q.areaId}::uuid` : Prisma.empty}
+      ${q.unitId ? Prisma.sql`AND EXISTS (SELECT 1 FROM assignments fa WHERE fa.work_item_id = w.id AND fa.unit_id = ${q.unitId}::uuid)` : Prisma.empty}`;
+    const itemLight = q.light ? Prisma.sql`AND ls.light = ${q.light}::"Light"` : Prisma.empty;
+
+    const [areas, units, overdue, rates] = await Promise.all([
+      this.prisma.$queryRaw<{ area_id: string | null; label: string | null; title: string | null; position: number | null; light: string | null; n: bigint }[]>`
+        SELECT n.id::text AS area_id, n.label, n.title, n.position, ls.light::text AS light, count(*) AS n
+        FROM work_items w
+        LEFT JOIN plan_nodes n ON n.id = w.area_id
+        LEFT JOIN light_states ls ON ls.work_item_id = w.id AND ls.assignment_key = ''
+        WHERE ${itemFilter} ${itemLight}
+        GROUP BY n.id, n.label, n.title, n.position, ls.light
+        ORDER BY n.position NULLS LAST`,
+      this.prisma.$queryRaw<{ unit_id: string; name: string; light: string; n: bigint }[]>`
+        SELECT u.id::text AS unit_id, u.name, ls.light::text AS light, count(*) AS n
+        FROM light_states ls
+        JOIN units u ON u.id = ls.unit_id
+        JOIN work_items w ON w.id = ls.work_item_id
+        WHERE ls.assignment_key <> '' AND w.plan_id = ${q.planId}::uuid
+          ${scope ? Prisma.sql`AND ls.unit_id = ANY(${scope}::uuid[])` : Prisma.empty}
+          ${q.areaId ? Prisma.sql`AND w.area_id = ${q.areaId}::uuid` : Prisma.empty}
+          ${q.unitId ? Prisma.sql`AND ls.unit_id = ${q.unitId}::uuid` : Prisma.empty}
+          ${itemLight}
+        GROUP BY u.id, u.name, ls.light
+        ORDER BY u.name`,
+      this.prisma.$queryRaw<{ id: string; seq: string; item_no: number; text: string; reasons: unknown }[]>`
+        SELECT w.id::text, w.seq, w.item_no, w.text, ls.reasons
+        FROM work_items w JOIN light_states ls ON ls.work_item_id = w.id AND ls.assignment_key = ''
+        WHERE ${itemFilter} AND ls.reasons @> '[{"code":"OVERDUE"}]'::jsonb
+        ORDER BY w.sort_key`,
+      this.prisma.$queryRaw<{ unit_id: string; name: string; period_id: string; label: string; due_date: Date; expected: bigint; submitted: bigint; on_time: bigint; missing: bigint }[]>`
+        SELECT u.id::text AS unit_id, u.name, p.id::text AS period_id, p.label, p.due_date,
+          count(*) AS expected,
+          count(r.first_submitted_at) AS submitted,
+          count(*) FILTER (WHERE r.first_submitted_at < ((p.due_date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')) AS on_time,
+          count(*) FILTER (WHERE r.first_submitted_at IS NULL AND p.due_date < ${today}::date) AS missing
+        FROM progress_reports r
+        JOIN reporting_periods p ON p.id = r.period_id
+        JOIN units u ON u.id = r.unit_id
+        JOIN work_items w ON w.id = r.work_item_id
+        WHERE p.plan_id = ${q.planId}::uuid
+          ${scope ? Prisma.sql`AND r.unit_id = ANY(${scope}::uuid[])` : Prisma.empty}
+          ${q.areaId ? Prisma.sql`AND w.area_id = ${q.areaId}::uuid` : Prisma.empty}
+          ${q.unitId ? Prisma.sql`AND r.unit_id = ${q.unitId}::uuid` : Prisma.empty}
+        GROUP BY u.id, u.name, p.id, p.label, p.due_date
+        ORDER BY p.due_date, u.name`,
+    ]);
+
+    const byArea = new Map<string, { areaId: string | null; label: string | null; title: string } & LightCounts>();
+    for (const row of areas) {
+      const key = row.area_id ?? '';
+      const entry = byArea.get(key) ?? { areaId: row.area_id, label: row.label, title: row.title ?? '（未归类）', ...empty() };
+      entry[(row.light ?? 'none') as keyof LightCounts] += Number(row.n);
+      byArea.set(key, entry);
+    }
+    const byUnit = new Map<string, { unitId: string; unitName: string } & LightCounts>();
+    for (const row of units) {
+      const entry = byUnit.get(row.unit_id) ?? { unitId: row.unit_id, unitName: row.name, ...empty() };
+      entry[row.light as keyof LightCounts] += Number(row.n);
+      byUnit.set(row.unit_id, entry);
+    }
+    const reporting = rates.map((r) => {
+      const expected = Number(r.expected);
+      const onTime = Number(r.on_time);
+      return {
+        unitId: r.unit_id,
+        unitName: r.name,
+        periodId: r.period_id,
+        period: r.label,
+        dueDate: isoDay(r.due_date),
+        expected,
+        submitted: Number(r.submitted),
+        onTime,
+        missing: Number(r.missing),
+        onTimeRate: expected ? Math.round((onTime / expected) * 1000) / 1000 : null,
+      };
+    });
+    return {
+      today,
+      byAreaLight: [...byArea.values()],
+      byUnitLight: [...byUnit.values()],
+      overdue: overdue.map((o) => ({ workItemId: o.id, seq: o.seq, itemNo: o.item_no, text: o.text, reasons: o.reasons })),
+      unitsWithMissingReports: reporting.filter((r) => r.missing > 0).map(({ unitId, unitName, periodId, period, missing }) => ({ unitId, unitName, periodId, period, missing })),
+      reporting,
+    };
+  }
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../clock/clock.js';
+import { isoDay, shanghaiDay } from '../common/dates.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { PrismaService } from '../prisma/prisma.service.js';
+import { DEFAULT_LIGHT_RULES, evaluateLight, worst, type LightColour, type LightReason, type LightRules } from './light-rules.js';
+
+const ITEM_KEY = '';
+
+export function planRules(stored: Prisma.JsonValue | null): LightRules {
+  return { ...DEFAULT_LIGHT_RULES, ...((stored as Partial<LightRules> | null) ?? {}) };
+}
+
+interface Computed {
+  workItemId: string;
+  assignmentKey: string;
+  unitId: string | null;
+  light: LightColour;
+  reasons: LightReason[];
+}
+
+/**
+ * Computes traffic lights from what the database holds (deadlines, approved extensions, signed-off
+ * reports, past periods) and stores each change with its reasons. Safe to run any number of times:
+ * a light that did not change writes nothing.
+ */
+@Injectable()
+export class LightsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+  ) {}
+
+  async recomputePlan(planId: string): Promise<{ items: number; changed: number }> {
+    return this.recompute({ planId });
+  }
+
+  async recomputeItems(workItemIds: string[]): Promise<{ items: number; changed: number }> {
+    return workItemIds.length ? this.recompute({ id: { in: workItemIds } }) : { items: 0, changed: 0 };
+  }
+
+  async recomputeAll(): Promise<{ items: number; changed: number }> {
+    let items = 0;
+    let changed = 0;
+    for (const { id } of await this.prisma.plan.findMany({ where: { status: { not: 'archived' } }, select: { id: true } })) {
+      const r = await this.recomputePlan(id);
+      items += r.items;
+      changed += r.changed;
+    }
+    return { items, changed };
+  }
+
+  private async recompute(where: Prisma.WorkItemWhereInput) {
+    const now = this.clock.now();
+    const today = shanghaiDay(now);
+    const items = await this.prisma.workItem.findMany({
+      where,
+      include: {
+        plan: { select: { horizonStartYear: true, lightRules: true } },
+        deadlines: true,
+        extensions: { where: { status: 'approved' }, orderBy: { decidedAt: 'desc' }, take: 1 },
+        assignments: { where: { unit: { kind: { not: 'collective' } } }, select: { id: true, unitId: true, role: true } },
+      },
+    });
+    if (items.length === 0) return { items: 0, changed: 0 };
+    const reports = await this.prisma.progressReport.findMany({
+      where: { workItemId: { in: items.map((i) => i.id) } },
+      select: { assignmentId: true, state: true, status: true, percent: true, firstSubmittedAt: true, period: { select: { endDate: true, dueDate: true } } },
+      orderBy: { period: { endDate: 'desc' } },
+    });
+    const byAssignment = new Map<string, typeof reports>();
+    for (const r of reports) byAssignment.set(r.assignmentId, [...(byAssignment.get(r.assignmentId) ?? []), r]);
+
+    const computed: Computed[] = [];
+    for (const item of items) {
+      const rules = planRules(item.plan.lightRules);
+      const deadline = item.deadlines.find((d) => d.date && (d.kind === 'dated' || d.kind === 'period'));
+      const originalDueDate = isoDay(deadline?.date ?? null);
+      const dueDate = item.extensions[0] ? isoDay(item.extensions[0].requestedDate) : originalDueDate;
+      const startDate = item.plan.horizonStartYear ? `${item.plan.horizonStartYear}-01-01` : isoDay(item.createdAt);
+      const assignmentLights = item.assignments.map((a) => {
+        const history = byAssignment.get(a.id) ?? [];
+        const signed = history.find((r) => r.state === 'submitted' || r.state === 'accepted');
+        let consecutiveMissing = 0;
+        for (const r of history.filter((h) => isoDay(h.period.dueDate) < today)) {
+          if (r.firstSubmittedAt) break;
+          consecutiveMissing++;
+        }
+        const result = evaluateLight(
+          { today, dueDate, originalDueDate, startDate, percent: signed?.percent ?? null, completed: signed?.status === 'completed', consecutiveMissing },
+          rules,
+        );
+        computed.push({ workItemId: item.id, assignmentKey: a.id, unitId: a.unitId, ...result });
+        return { role: a.role, ...result };
+      });
+      const leads = assignmentLights.filter((a) => a.role === 'lead');
+      if (leads.length > 0) {
+        // The item is as bad as its worst lead; the reasons say which unit's light it took.
+        const light = worst(leads.map((l) => l.light));
+        const reasons = leads.filter((l) => l.light === light).flatMap((l) => l.reasons);
+        computed.push({ workItemId: item.id, assignmentKey: ITEM_KEY, unitId: null, light, reasons: dedupe(reasons) });
+      } else {
+        const result = evaluateLight({ today, dueDate, originalDueDate, startDate, percent: null, completed: false, consecutiveMissing: 0 }, rules);
+        computed.push({ workItemId: item.id, assignmentKey: ITEM_KEY, unitId: null, ...result });
+      }
+    }
+    return { items: items.length, changed: await this.store(computed, now) };
+  }
+
+  /** Returns how many lights (item or assignment) were written. */
+  private async store(computed: Computed[], now: Date): Promise<number> {
+    const existing = await this.prisma.lightState.findMany({ where: { workItemId: { in: [...new Set(computed.map((c) => c.workItemId))] } } });
+    const current = new Map(existing.map((e) => [`${e.workItemId}|${e.assignmentKey}`, e]));
+    const changes = computed.filter((c) => {
+      const e = current.get(`${c.workItemId}|${c.assignmentKey}`);
+      return !e || e.light !== c.light || JSON.stringify(e.reasons) !== JSON.stringify(c.reasons);
+    });
+    if (changes.length === 0) return 0;
+    await this.prisma.$transaction(async (tx) => {
+      for (const c of changes) {
+        const data = { light: c.light, reasons: c.reasons as unknown as Prisma.InputJsonValue, computedAt: now, unitId: c.unitId };
+        await tx.lightState.upsert({
+          where: { workItemId_assignmentKey: { workItemId: c.workItemId, assignmentKey: c.assignmentKey } },
+          create: { workItemId: c.workItemId, assignmentKey: c.assignmentKey, ...data },
+          update: data,
+        });
+      }
+      // History records changes of colour; a reason's detail (days left) may move daily without one.
+      const recolored = changes.filter((c) => current.get(`${c.workItemId}|${c.assignmentKey}`)?.light !== c.light);
+      await tx.lightChange.createMany({
+        data: recolored.map((c) => ({
+          workItemId: c.workItemId,
+          assignmentKey: c.assignmentKey,
+          fromLight: current.get(`${c.workItemId}|${c.assignmentKey}`)?.light ?? null,
+          toLight: c.light,
+          reasons: c.reasons as unknown as Prisma.InputJsonValue,
+          changedAt: now,
+        })),
+      });
+    });
+    return changes.length;
+  }
+}
+
+function dedupe(reasons: LightReason[]): LightReason[] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => (seen.has(r.message) ? false : (seen.add(r.message), true)));
+}

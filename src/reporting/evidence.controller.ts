@@ -1,0 +1,43 @@
+import { Controller, Get, Param, ParseUUIDPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, RequirePermission } from '../auth/decorators.js';
+import { Permission } from '../auth/permissions.js';
+import type { Principal } from '../auth/principal.js';
+import { DomainError } from '../common/domain-error.js';
+import { EvidenceService } from './evidence.service.js';
+
+@ApiTags('reporting')
+@Controller('reports/:reportId/evidence')
+export class EvidenceController {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  @Post()
+  @RequirePermission(Permission.ReportsWrite)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({ summary: '上传佐证材料（PDF、图片、Word、Excel）' })
+  upload(@CurrentUser() user: Principal, @Param('reportId', ParseUUIDPipe) reportId: string, @UploadedFile() file?: Express.Multer.File) {
+    if (!file) throw new DomainError('EVIDENCE.NO_FILE', 400, '请以 multipart 字段 file 上传', [{ field: 'file', message: '缺少文件' }]);
+    return this.evidence.upload(user, reportId, { buffer: file.buffer, name: Buffer.from(file.originalname, 'latin1').toString('utf8') });
+  }
+
+  @Get(':evidenceId')
+  @RequirePermission(Permission.ReportsRead)
+  @ApiOperation({ summary: '下载佐证材料' })
+  async download(
+    @CurrentUser() user: Principal,
+    @Param('reportId', ParseUUIDPipe) reportId: string,
+    @Param('evidenceId', ParseUUIDPipe) evidenceId: string,
+    @Res() res: Response,
+  ) {
+    const file = await this.evidence.download(user, reportId, evidenceId);
+    res
+      .type(file.mimeType)
+      .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .setHeader('X-Content-SHA256', file.sha256)
+      .send(Buffer.from(file.content));
+  }
+}
