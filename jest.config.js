@@ -1,5 +1,5 @@
 // Jest runs in ESM mode because NestJS 12 ships ES modules only (see docs/decisions.md).
-// ts-jest transpiles each file on its own (isolatedModules): fast, and it keeps the decorator
+// ts-jest transpiles each file on its own (isolatedModules in tsconfig.json): fast, and it keeps the decorator
 // metadata Nest's dependency injection reads. Types are checked by `npm run lint:types`.
 export default {
   testEnvironment: 'node',
@@ -8,7 +8,7 @@ export default {
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, tsconfig: 'tsconfig.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 30000,
 };
