@@ -4,6 +4,9 @@ import { Command } from 'commander';
 import { AppModule } from '../app.module.js';
 import { runImport, type ImportOptions } from './import-command.js';
 
+// A one-shot command runs no job worker; the service does.
+process.env.JOBS_ENABLED ??= 'false';
+
 const program = new Command('cli').description('碳达峰实施方案跟踪系统命令行工具');
 
 program

@@ -1,14 +1,28 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
+import { Clock } from '../clock/clock.js';
+import { shanghaiDay } from '../common/dates.js';
+import { PeriodsService } from '../reporting/periods.service.js';
 import { seedDemo } from './demo-seed.js';
+
+// A one-shot command runs no job worker; the service does.
+process.env.JOBS_ENABLED ??= 'false';
 
 const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
 try {
   const { planId, result } = await seedDemo(app, process.env.DEMO_PASSWORD);
   const { created, updated, unchanged } = result.changes;
+  // A round to try at once: quarterly reports due on the 10th, the current quarter open.
+  const periods = app.get(PeriodsService);
+  await periods.setSchedule(planId, { cadence: 'quarterly', dueDay: 10 });
+  const [year, month] = shanghaiDay(app.get(Clock).now()).split('-').map(Number);
+  const opened = await periods.open(planId, { year, index: Math.ceil(month / 3) }).catch((e: { code?: string }) => {
+    if (e.code !== 'PERIOD.EXISTS') throw e;
+  });
   process.stdout.write(
-    `演示数据已就绪：方案 ${planId}，工作事项 ${result.summary.items} 项（新建 ${created.length}，更新 ${updated.length}，未变 ${unchanged}）\n`,
+    `演示数据已就绪：方案 ${planId}，工作事项 ${result.summary.items} 项（新建 ${created.length}，更新 ${updated.length}，未变 ${unchanged}）` +
+      `${opened ? `；已开启「${opened.label}」调度，待报 ${opened.expected} 份，截止 ${opened.dueDate}` : ''}\n`,
   );
 } finally {
   await app.close();
