@@ -116,28 +116,32 @@ export class LightsService {
       return !e || e.light !== c.light || JSON.stringify(e.reasons) !== JSON.stringify(c.reasons);
     });
     if (changes.length === 0) return 0;
-    await this.prisma.$transaction(async (tx) => {
-      for (const c of changes) {
-        const data = { light: c.light, reasons: c.reasons as unknown as Prisma.InputJsonValue, computedAt: now, unitId: c.unitId };
-        await tx.lightState.upsert({
-          where: { workItemId_assignmentKey: { workItemId: c.workItemId, assignmentKey: c.assignmentKey } },
-          create: { workItemId: c.workItemId, assignmentKey: c.assignmentKey, ...data },
-          update: data,
-        });
-      }
-      // History records changes of colour; a reason's detail (days left) may move daily without one.
-      const recolored = changes.filter((c) => current.get(`${c.workItemId}|${c.assignmentKey}`)?.light !== c.light);
-      await tx.lightChange.createMany({
-        data: recolored.map((c) => ({
-          workItemId: c.workItemId,
-          assignmentKey: c.assignmentKey,
-          fromLight: current.get(`${c.workItemId}|${c.assignmentKey}`)?.light ?? null,
-          toLight: c.light,
-          reasons: c.reasons as unknown as Prisma.InputJsonValue,
-          changedAt: now,
-        })),
-      });
-    });
+    const key = (c: Computed) => `${c.workItemId}|${c.assignmentKey}`;
+    const json = (c: Computed) => c.reasons as unknown as Prisma.InputJsonValue;
+    const fresh = changes.filter((c) => !current.has(key(c)));
+    const moved = changes.filter((c) => current.has(key(c)));
+    // History records changes of colour; a reason's detail (days left) may move daily without one.
+    const recolored = changes.filter((c) => current.get(key(c))?.light !== c.light);
+    await this.prisma.$transaction(
+      async (tx) => {
+        // The first computation of a plan writes thousands of lights: one statement for the new ones.
+        if (fresh.length) {
+          await tx.lightState.createMany({ data: fresh.map((c) => ({ workItemId: c.workItemId, assignmentKey: c.assignmentKey, unitId: c.unitId, light: c.light, reasons: json(c), computedAt: now })) });
+        }
+        for (const c of moved) {
+          await tx.lightState.update({
+            where: { workItemId_assignmentKey: { workItemId: c.workItemId, assignmentKey: c.assignmentKey } },
+            data: { light: c.light, reasons: json(c), computedAt: now, unitId: c.unitId },
+          });
+        }
+        if (recolored.length) {
+          await tx.lightChange.createMany({
+            data: recolored.map((c) => ({ workItemId: c.workItemId, assignmentKey: c.assignmentKey, fromLight: current.get(key(c))?.light ?? null, toLight: c.light, reasons: json(c), changedAt: now })),
+          });
+        }
+      },
+      { timeout: 300_000 },
+    );
     return changes.length;
   }
 }
