@@ -1,0 +1,57 @@
+/** Closed-loop load: `concurrency` workers call `fn` back to back for `durationMs`, after a warm-up. */
+export interface Stats {
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Completed calls per second. */
+  throughput: number;
+}
+
+export async function runLoad(fn: (worker: number) => Promise<void>, opts: { concurrency: number; durationMs: number; warmupMs: number }): Promise<Stats> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: unknown;
+  const phase = async (ms: number, record: boolean) => {
+    const end = performance.now() + ms;
+    await Promise.all(
+      Array.from({ length: opts.concurrency }, async (_, worker) => {
+        while (performance.now() < end) {
+          const start = performance.now();
+          try {
+            await fn(worker);
+            if (record) latencies.push(performance.now() - start);
+          } catch (e) {
+            if (record) errors++;
+            firstError ??= e;
+          }
+        }
+      }),
+    );
+  };
+  await phase(opts.warmupMs, false);
+  const started = performance.now();
+  await phase(opts.durationMs, true);
+  const elapsed = (performance.now() - started) / 1000;
+  if (latencies.length === 0) throw new Error(`no successful call: ${firstError instanceof Error ? firstError.message : firstError}`);
+  return { requests: latencies.length, errors, ...percentiles(latencies), throughput: latencies.length / elapsed };
+}
+
+/** Times `fn` `times` times in a row (for slow, heavyweight operations). */
+export async function runSequential(fn: (i: number) => Promise<void>, times: number): Promise<Stats> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await fn(i);
+    latencies.push(performance.now() - start);
+  }
+  return { requests: times, errors: 0, ...percentiles(latencies), throughput: times / ((performance.now() - started) / 1000) };
+}
+
+function percentiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}

@@ -1,0 +1,236 @@
+// `npm run bench [-- --scale city|province|both --duration 8 --concurrency 16]`: runs the built service on
+// the bench databases (see bench/generate.ts), loads it with concurrent HTTP clients on this machine, and
+// measures each scenario against a floor measured in the same run. Prints a table and writes
+// bench/results/<date>.json.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { BENCH_PASSWORD, benchDatabaseUrl, type Scale } from './lib/db.js';
+import { runLoad, runSequential, type Stats } from './lib/load.js';
+import { batchFloor, dashboardFloor, LIST_FLOOR } from './scenarios.js';
+
+interface Row {
+  scale: Scale;
+  scenario: string;
+  api: Stats;
+  floor: Stats | null;
+  floorKind: string;
+  ratioP95: number | null;
+}
+
+const API_PORT = 3310;
+const FLOOR_PORT = 3311;
+
+async function waitFor(url: string, tries = 120) {
+  for (let i = 0; i < tries; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function startService(scale: Scale): ChildProcess {
+  return spawn(process.execPath, ['dist/src/main.js'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: benchDatabaseUrl(scale),
+      PORT: String(API_PORT),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      JOBS_ENABLED: 'false',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+      REDIS_KEY_PREFIX: `bench:${scale}:`,
+      JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-'.padEnd(40, 'x'),
+    },
+  });
+}
+
+/** The framework's ceiling: a bare Node HTTP server in its own process. */
+function startBareServer(): ChildProcess {
+  return spawn(process.execPath, ['-e', `require('http').createServer((q, s) => { s.setHeader('content-type', 'application/json'); s.end('{"ok":true}'); }).listen(${FLOOR_PORT})`], {
+    stdio: 'ignore',
+  });
+}
+
+async function login(username: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${API_PORT}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return `Bearer ${((await res.json()) as { accessToken: string }).accessToken}`;
+}
+
+async function call(path: string, token: string, init: RequestInit = {}): Promise<unknown> {
+  const res = await fetch(`http://127.0.0.1:${API_PORT}${path}`, { ...init, headers: { authorization: token, ...(init.headers ?? {}) } });
+  const body = await res.text();
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${body.slice(0, 300)}`);
+  return body ? JSON.parse(body) : null;
+}
+
+function importTable(cityDepartments: string[], collective: string, rows: number): Buffer {
+  const lines = ['序号,重点领域,主要工作,牵头单位,配合单位,完成时限'];
+  for (let i = 1; i <= rows; i++) {
+    const lead = cityDepartments[i % cityDepartments.length];
+    const support = [1, 2, 3].map((k) => cityDepartments[(i + k * 7) % cityDepartments.length]);
+    lines.push(`${i},${['一、能源', '二、工业', '三、建筑', '四、交通'][i % 4]},"到2025年,完成第${i}项重点任务;到2030年,巩固提升。",${lead},"${support.join('、')},${collective}",2030年12月31日`);
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
+async function upload(path: string, token: string, file: Buffer): Promise<unknown> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(file)]), 'bench.csv');
+  return call(path, token, { method: 'POST', body: form });
+}
+
+async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: number; concurrency: number; full: boolean }): Promise<Row[]> {
+  const url = benchDatabaseUrl(scale);
+  const pool = new pg.Pool({ connectionString: url, max: opts.concurrency });
+  const one = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await pool.query<T>(sql, params)).rows;
+  if (await fetch(`http://127.0.0.1:${API_PORT}/health/live`).then(() => true, () => false)) {
+    throw new Error(`port ${API_PORT} is taken: stop whatever listens there (an earlier run?) and start again`);
+  }
+  const service = startService(scale);
+  const rows: Row[] = [];
+  try {
+    await waitFor(`http://127.0.0.1:${API_PORT}/health/live`);
+    const load = { concurrency: opts.concurrency, durationMs: opts.durationMs, warmupMs: opts.warmupMs };
+    const say = (s: string) => process.stdout.write(`[bench ${scale}] ${s}\n`);
+
+    // The county reporter whose unit is involved in the most work items, and the provincial office.
+    const [reporter] = await one<{ username: string; unit_id: string }>(`
+      SELECT u.username, u.unit_id FROM users u JOIN units n ON n.id = u.unit_id
+      WHERE n.kind = 'county' AND 'unit_reporter' = ANY(u.roles) ORDER BY n.name, u.username LIMIT 1`);
+    const scope = [reporter.unit_id, ...(await one<{ id: string }>(`SELECT id FROM units WHERE parent_id = $1`, [reporter.unit_id])).map((r) => r.id)];
+    const [office] = await one<{ username: string }>(`
+      SELECT u.username FROM users u JOIN units n ON n.id = u.unit_id JOIN units p ON p.id = n.parent_id
+      WHERE n.kind = 'office' AND p.kind = 'province' AND 'office_admin' = ANY(u.roles) ORDER BY u.username LIMIT 1`);
+    const [cityPlan] = await one<{ id: string; jurisdiction_id: string }>(`
+      SELECT pl.id, pl.jurisdiction_id FROM plans pl JOIN units j ON j.id = pl.jurisdiction_id WHERE j.kind = 'city' ORDER BY pl.title LIMIT 1`);
+    const reporterToken = await login(reporter.username);
+    const officeToken = await login(office.username);
+    const light = 'red';
+
+    say('scoped work-item list');
+    const list = await runLoad(() => call(`/api/v1/work-items?light=${light}&pageSize=50`, reporterToken).then(() => undefined), load);
+    const listFloor = await runLoad(() => pool.query(LIST_FLOOR, [scope, light]).then(() => undefined), load);
+    rows.push({ scale, scenario: 'scoped list (county reporter, page of 50, light=red)', api: list, floor: listFloor, floorKind: 'one SQL query via pg', ratioP95: list.p95 / listFloor.p95 });
+
+    say('dashboard');
+    const dash = await runLoad(() => call(`/api/v1/dashboard?planId=${cityPlan.id}`, officeToken).then(() => undefined), load);
+    const dashFloor = await runLoad(() => dashboardFloor(pool, cityPlan.id), load);
+    rows.push({ scale, scenario: 'office dashboard (city plan)', api: dash, floor: dashFloor, floorKind: 'the same 4 SQL queries via pg', ratioP95: dash.p95 / dashFloor.p95 });
+
+    if (opts.full) {
+      say('no-op authenticated route');
+      const bare = startBareServer();
+      try {
+        await waitFor(`http://127.0.0.1:${FLOOR_PORT}/`);
+        const me = await runLoad(() => call('/api/v1/auth/me', reporterToken).then(() => undefined), load);
+        const bareStats = await runLoad(() => fetch(`http://127.0.0.1:${FLOOR_PORT}/`).then((r) => r.text()).then(() => undefined), load);
+        rows.push({ scale, scenario: 'authenticated no-op (GET /auth/me)', api: me, floor: bareStats, floorKind: 'bare Node http server', ratioP95: me.p95 / bareStats.p95 });
+      } finally {
+        bare.kill();
+      }
+
+      say('batch submission');
+      const workers = Math.min(opts.concurrency, 8);
+      const towns = await one<{ unit_id: string; username: string; period_id: string }>(`
+        SELECT DISTINCT ON (n.id) n.id AS unit_id, u.username, r.period_id
+        FROM units n JOIN users u ON u.unit_id = n.id AND 'unit_reporter' = ANY(u.roles)
+        JOIN progress_reports r ON r.unit_id = n.id JOIN reporting_periods p ON p.id = r.period_id AND p.status = 'open'
+        WHERE n.kind = 'town' ORDER BY n.id, u.username LIMIT ${workers * 2}`);
+      const reportsOf = async (unitId: string, periodId: string) =>
+        one<{ id: string; version: number }>(`SELECT id, version FROM progress_reports WHERE unit_id = $1 AND period_id = $2 ORDER BY id`, [unitId, periodId]);
+      const apiTowns = await Promise.all(towns.slice(0, workers).map(async (t) => ({ ...t, token: await login(t.username), reports: await reportsOf(t.unit_id, t.period_id) })));
+      const floorTowns = await Promise.all(towns.slice(workers).map(async (t) => ({ ...t, reports: await reportsOf(t.unit_id, t.period_id) })));
+      const items = apiTowns[0].reports.length;
+      let percent = 0;
+      const batchLoad = { ...load, concurrency: workers };
+      const batch = await runLoad(async (w) => {
+        const town = apiTowns[w];
+        percent = (percent + 1) % 100;
+        const saved = (await call(`/api/v1/periods/${town.period_id}/my-reports`, town.token, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ items: town.reports.map((r) => ({ reportId: r.id, version: r.version, status: 'on_track', percent, done: '按计划推进' })) }),
+        })) as { id: string; version: number }[];
+        for (const s of saved) town.reports.find((r) => r.id === s.id)!.version = s.version;
+      }, batchLoad);
+      const batchFloorStats = await runLoad((w) => batchFloor(pool, floorTowns[w].reports, (percent = (percent + 1) % 100)), batchLoad);
+      rows.push({ scale, scenario: `batch submission (${items} items, ${workers} units at once)`, api: batch, floor: batchFloorStats, floorKind: 'one raw transaction', ratioP95: batch.p95 / batchFloorStats.p95 });
+
+      say('1,000-row import');
+      const departments = (await one<{ name: string }>(`SELECT name FROM units WHERE parent_id = $1 AND kind = 'department' ORDER BY name`, [cityPlan.jurisdiction_id])).map((r) => r.name);
+      const [collective] = await one<{ name: string }>(`SELECT name FROM units WHERE parent_id = $1 AND kind = 'collective' LIMIT 1`, [cityPlan.jurisdiction_id]);
+      const table = importTable(departments, collective.name, 1000);
+      const newPlan = async () =>
+        ((await call('/api/v1/plans', officeToken, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: `基准导入方案${Date.now()}`, jurisdictionId: cityPlan.jurisdiction_id }) })) as { id: string }).id;
+      const dryPlan = await newPlan();
+      const dry = await runSequential(() => upload(`/api/v1/plans/${dryPlan}/imports?dryRun=true`, officeToken, table).then(() => undefined), 5);
+      rows.push({ scale, scenario: 'import dry run (1,000 rows)', api: dry, floor: null, floorKind: 'none', ratioP95: null });
+      const commit = await runSequential(async () => {
+        const plan = await newPlan();
+        await upload(`/api/v1/plans/${plan}/imports?dryRun=false`, officeToken, table);
+      }, 3);
+      rows.push({ scale, scenario: 'import commit (1,000 rows, new plan)', api: commit, floor: null, floorKind: 'none', ratioP95: null });
+    }
+  } finally {
+    service.kill('SIGTERM');
+    await pool.end();
+    await sleep(500);
+  }
+  return rows;
+}
+
+function table(rows: Row[]): string {
+  const ms = (v: number) => v.toFixed(1);
+  const lines = ['| scale | scenario | p50 ms | p95 ms | p99 ms | req/s | floor p95 ms | floor req/s | p95 ÷ floor | floor |', '|---|---|---|---|---|---|---|---|---|---|'];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.scale} | ${r.scenario} | ${ms(r.api.p50)} | ${ms(r.api.p95)} | ${ms(r.api.p99)} | ${r.api.throughput.toFixed(1)} | ${r.floor ? ms(r.floor.p95) : '—'} | ${r.floor ? r.floor.throughput.toFixed(1) : '—'} | ${r.ratioP95 ? r.ratioP95.toFixed(2) : '—'} | ${r.floorKind} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { scale: { type: 'string', default: 'both' }, duration: { type: 'string', default: '8' }, concurrency: { type: 'string', default: '16' }, warmup: { type: 'string', default: '2' } },
+  });
+  const scales: Scale[] = values.scale === 'both' ? ['city', 'province'] : [values.scale as Scale];
+  const opts = { durationMs: Number(values.duration) * 1000, warmupMs: Number(values.warmup) * 1000, concurrency: Number(values.concurrency) };
+  const rows: Row[] = [];
+  // List and dashboard at every scale (how cost grows with data); the rest at the largest one.
+  for (const scale of scales) rows.push(...(await benchScale(scale, { ...opts, full: scale === scales.at(-1) })));
+  const growth = (scenario: string) => {
+    const [a, b] = ['city', 'province'].map((s) => rows.find((r) => r.scale === s && r.scenario.startsWith(scenario)));
+    return a && b ? b.api.p95 / a.api.p95 : null;
+  };
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+    options: opts,
+    rows,
+    growthProvinceOverCityP95: { list: growth('scoped list'), dashboard: growth('office dashboard') },
+  };
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/${result.date.slice(0, 19).replace(/[:T]/g, '-')}.json`;
+  writeFileSync(file, JSON.stringify(result, null, 2));
+  process.stdout.write(`\n${table(rows)}\n\ncity → province p95 growth: list ${result.growthProvinceOverCityP95.list?.toFixed(2) ?? '—'}×, dashboard ${result.growthProvinceOverCityP95.dashboard?.toFixed(2) ?? '—'}×\nwritten ${file}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+  process.exit(1);
+});

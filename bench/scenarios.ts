@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+
+/** The SQL floors: what PostgreSQL alone needs for the same answers the API gives. */
+
+export const LIST_FLOOR = `
+SELECT w.id, w.seq, w.item_no, w.text, ls.light, count(*) OVER () AS total,
+  (SELECT json_agg(json_build_object('unitId', a.unit_id, 'unitName', u.name, 'role', a.role, 'principal', a.principal,
+          'source', a.source, 'viaUnitName', v.name) ORDER BY a.position)
+     FROM assignments a JOIN units u ON u.id = a.unit_id LEFT JOIN units v ON v.id = a.via_unit_id
+    WHERE a.work_item_id = w.id) AS assignments,
+  (SELECT json_agg(d.*) FROM deadlines d WHERE d.work_item_id = w.id) AS deadlines,
+  (SELECT json_agg(t.* ORDER BY t.position) FROM targets t WHERE t.work_item_id = w.id) AS targets,
+  n.title AS area
+FROM work_items w
+JOIN light_states ls ON ls.work_item_id = w.id AND ls.assignment_key = '' AND ls.light = $2::"Light"
+LEFT JOIN plan_nodes n ON n.id = w.area_id
+WHERE EXISTS (SELECT 1 FROM assignments s WHERE s.work_item_id = w.id AND s.unit_id = ANY($1::uuid[]))
+ORDER BY w.plan_id, w.sort_key
+LIMIT 50`;
+
+export async function dashboardFloor(pool: pg.Pool, planId: string) {
+  await Promise.all([
+    pool.query(
+      `SELECT n.id, n.title, ls.light, count(*) FROM work_items w LEFT JOIN plan_nodes n ON n.id = w.area_id
+       LEFT JOIN light_states ls ON ls.work_item_id = w.id AND ls.assignment_key = '' WHERE w.plan_id = $1 GROUP BY n.id, n.title, ls.light`,
+      [planId],
+    ),
+    pool.query(
+      `SELECT u.id, u.name, ls.light, count(*) FROM light_states ls JOIN units u ON u.id = ls.unit_id JOIN work_items w ON w.id = ls.work_item_id
+       WHERE ls.assignment_key <> '' AND w.plan_id = $1 GROUP BY u.id, u.name, ls.light`,
+      [planId],
+    ),
+    pool.query(
+      `SELECT w.id, w.seq, w.text, ls.reasons FROM work_items w JOIN light_states ls ON ls.work_item_id = w.id AND ls.assignment_key = ''
+       WHERE w.plan_id = $1 AND ls.reasons @> '[{"code":"OVERDUE"}]'::jsonb`,
+      [planId],
+    ),
+    pool.query(
+      `SELECT r.unit_id, p.id, count(*), count(r.first_submitted_at),
+              count(*) FILTER (WHERE r.first_submitted_at < ((p.due_date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')),
+              count(*) FILTER (WHERE r.first_submitted_at IS NULL AND p.due_date < current_date)
+       FROM progress_reports r JOIN reporting_periods p ON p.id = r.period_id WHERE p.plan_id = $1 GROUP BY r.unit_id, p.id`,
+      [planId],
+    ),
+  ]);
+}
+
+/** One raw transaction doing the writes of a batch submission: the reports, their revisions, their audit events. */
+export async function batchFloor(pool: pg.Pool, reports: { id: string; version: number }[], percent: number): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const updated = await client.query(
+      `UPDATE progress_reports r SET status = 'on_track', percent = $3, done = '按计划推进', state = 'draft', version = r.version + 1, updated_at = now()
+       FROM unnest($1::uuid[], $2::int[]) AS x(id, version) WHERE r.id = x.id AND r.version = x.version RETURNING r.id, r.version`,
+      [reports.map((r) => r.id), reports.map((r) => r.version), percent],
+    );
+    await client.query(
+      `INSERT INTO report_revisions (id, report_id, version, action, state, content)
+       SELECT gen_random_uuid(), x.id, x.version, 'report.saved', 'draft', jsonb_build_object('percent', $3::int) FROM unnest($1::uuid[], $2::int[]) AS x(id, version)`,
+      [updated.rows.map((r) => r.id), updated.rows.map((r) => r.version), percent],
+    );
+    await client.query('SELECT pg_advisory_xact_lock(6387044)');
+    const last = await client.query(`SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1`);
+    let prev: string = last.rows[0]?.hash ?? '0'.repeat(64);
+    const chain = updated.rows.map((r) => {
+      const prevHash = prev;
+      prev = createHash('sha256').update(`${prevHash}|${r.id}|${r.version}`).digest('hex');
+      return { id: r.id, prevHash, hash: prev };
+    });
+    await client.query(
+      `INSERT INTO audit_events (action, entity_type, entity_id, prev_hash, hash)
+       SELECT 'report.saved', 'ProgressReport', x.id, x.prev, x.h FROM unnest($1::text[], $2::text[], $3::text[]) AS x(id, prev, h)`,
+      [chain.map((c) => c.id), chain.map((c) => c.prevHash), chain.map((c) => c.hash)],
+    );
+    await client.query('COMMIT');
+    for (const r of updated.rows) reports.find((x) => x.id === r.id)!.version = r.version;
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  } finally {
+    client.release();
+  }
+}
