@@ -191,6 +191,13 @@ describe('a reporting round, lights, extensions and the dashboard', () => {
     expect(refused.body.errors[0].field).toBe('items[1].state');
     expect(await t.prisma.progressReport.findMany({ where: { periodId, unitId: report.unitId }, orderBy: { id: 'asc' } })).toEqual(before);
 
+    const stale = await as('xingqing-head').post(`/api/v1/periods/${periodId}/my-reports`, {
+      items: [{ reportId: report.id, version: report.version - 1, ...fill(20) }],
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'REPORT.VERSION_CONFLICT', errors: [{ field: 'items[0].version' }], currentVersions: { [report.id]: report.version } });
+    expect(await t.prisma.progressReport.findMany({ where: { periodId, unitId: report.unitId }, orderBy: { id: 'asc' } })).toEqual(before);
+
     const invalid = await as('xingqing-head').post(`/api/v1/periods/${periodId}/my-reports`, { items: [{ reportId: report.id, version: report.version, ...fill(120) }] }).expect(400);
     expect(invalid.body.errors[0].field).toBe('items.0.percent');
     await as('xingqing').post(`/api/v1/periods/${periodId}/my-reports`, { signOff: true, items: [{ reportId: report.id, version: report.version, ...fill(20) }] }).expect(403);

@@ -51,27 +51,38 @@ export class AuditService {
 
   /** Appends an event inside the caller's transaction: if the change rolls back, so does its event. */
   async record(tx: Tx, input: AuditInput): Promise<void> {
+    await this.recordMany(tx, [input]);
+  }
+
+  /** Appends several events in order with one lock and one insert (batch writes). */
+  async recordMany(tx: Tx, inputs: AuditInput[]): Promise<void> {
+    if (inputs.length === 0) return;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
     const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
     const ctx = requestContext.getStore();
-    const actor = input.actor !== undefined ? input.actor : ctx?.actor;
-    const event: Hashable = {
-      occurredAt: new Date(),
-      actorId: actor?.id ?? null,
-      actorName: actor?.name ?? null,
-      actorUnitId: actor?.unitId ?? null,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      before: (input.before ?? null) as AuditEvent['before'],
-      after: (input.after ?? null) as AuditEvent['after'],
-      requestId: ctx?.requestId ?? null,
-      clientIp: ctx?.ip ?? null,
-      prevHash: last?.hash ?? GENESIS,
-    };
-    // JSON columns come back with keys in PostgreSQL's jsonb order: hash what will be read back.
-    const normalised = { ...event, before: roundTrip(event.before), after: roundTrip(event.after) } as Hashable;
-    await tx.auditEvent.create({ data: { ...normalised, before: normalised.before ?? undefined, after: normalised.after ?? undefined, hash: eventHash(normalised) } as never });
+    let prevHash = last?.hash ?? GENESIS;
+    const occurredAt = new Date();
+    const rows = inputs.map((input) => {
+      const actor = input.actor !== undefined ? input.actor : ctx?.actor;
+      // JSON columns come back with keys in PostgreSQL's jsonb order: hash what will be read back.
+      const event: Hashable = {
+        occurredAt,
+        actorId: actor?.id ?? null,
+        actorName: actor?.name ?? null,
+        actorUnitId: actor?.unitId ?? null,
+        action: input.action,
+        entityType: input.entityType,
+        entityId: input.entityId ?? null,
+        before: roundTrip(input.before) as AuditEvent['before'],
+        after: roundTrip(input.after) as AuditEvent['after'],
+        requestId: ctx?.requestId ?? null,
+        clientIp: ctx?.ip ?? null,
+        prevHash,
+      };
+      prevHash = eventHash(event);
+      return { ...event, before: event.before ?? undefined, after: event.after ?? undefined, hash: prevHash };
+    });
+    await tx.auditEvent.createMany({ data: rows as never });
   }
 
   /** Outside any other change (login attempts): its own transaction. */

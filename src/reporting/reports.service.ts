@@ -102,23 +102,22 @@ export class ReportsService {
     return done;
   }
 
-  /** Writes content inside a transaction; shared with the batch screen so both obey the same rules. */
-  async saveIn(tx: Tx, p: Principal, report: ReportRow, dto: ReportContentDto, field = ''): Promise<ReportRow> {
+  private async saveIn(tx: Tx, p: Principal, report: ReportRow, dto: ReportContentDto): Promise<ReportRow> {
     if (!EDITABLE.includes(report.state)) {
-      throw new DomainError('REPORT.LOCKED', 409, `报告当前为「${STATE_NAMES[report.state]}」状态，不能修改`, [{ field: `${field}state`, message: report.state }]);
+      throw new DomainError('REPORT.LOCKED', 409, `报告当前为「${STATE_NAMES[report.state]}」状态，不能修改`, [{ field: 'state', message: report.state }]);
     }
     const content = { status: dto.status, percent: dto.percent, done: dto.done, problems: dto.problems ?? null, nextSteps: dto.nextSteps ?? null };
-    await this.claimVersion(tx, report, dto.version, { ...content, state: 'draft' }, field);
+    await this.claimVersion(tx, report, dto.version, { ...content, state: 'draft' });
     const updated = await tx.progressReport.findUniqueOrThrow({ where: { id: report.id }, include: reportInclude });
     await this.revision(tx, p, updated, 'report.saved');
     return updated;
   }
 
-  async transitionIn(tx: Tx, p: Principal, report: ReportRow, version: number, t: Transition, field = ''): Promise<ReportRow> {
+  private async transitionIn(tx: Tx, p: Principal, report: ReportRow, version: number, t: Transition): Promise<ReportRow> {
     if (!t.from.includes(report.state)) {
-      throw new DomainError('REPORT.BAD_STATE', 409, `报告当前为「${STATE_NAMES[report.state]}」状态，不能执行此操作`, [{ field: `${field}state`, message: report.state }]);
+      throw new DomainError('REPORT.BAD_STATE', 409, `报告当前为「${STATE_NAMES[report.state]}」状态，不能执行此操作`, [{ field: 'state', message: report.state }]);
     }
-    await this.claimVersion(tx, report, version, { ...t.data, state: t.to }, field);
+    await this.claimVersion(tx, report, version, { ...t.data, state: t.to });
     const updated = await tx.progressReport.findUniqueOrThrow({ where: { id: report.id }, include: reportInclude });
     await this.revision(tx, p, updated, t.action, t.reason);
     return updated;
@@ -129,11 +128,11 @@ export class ReportsService {
   }
 
   /** The write only lands on the version the caller read; otherwise 409 with what is there now. */
-  private async claimVersion(tx: Tx, report: ReportRow, version: number, data: Prisma.ProgressReportUpdateManyMutationInput, field: string) {
+  private async claimVersion(tx: Tx, report: ReportRow, version: number, data: Prisma.ProgressReportUpdateManyMutationInput) {
     const { count } = await tx.progressReport.updateMany({ where: { id: report.id, version }, data: { ...data, version: { increment: 1 } } });
     if (count === 0) {
       const current = await tx.progressReport.findUniqueOrThrow({ where: { id: report.id }, include: reportInclude });
-      throw new DomainError('REPORT.VERSION_CONFLICT', 409, `报告已被他人修改（当前版本 ${current.version}），请刷新后再提交`, [{ field: `${field}version`, message: `当前版本 ${current.version}` }], {
+      throw new DomainError('REPORT.VERSION_CONFLICT', 409, `报告已被他人修改（当前版本 ${current.version}），请刷新后再提交`, [{ field: 'version', message: `当前版本 ${current.version}` }], {
         currentVersion: current.version,
         current: toReportView(current),
       });
