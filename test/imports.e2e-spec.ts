@@ -79,6 +79,17 @@ describe('importing a task-division table through HTTP', () => {
     const first = list.body.items[0];
     expect(first).toMatchObject({ seq: '1', itemNo: 1, area: { label: '一', title: '能源绿色低碳转型行动' }, measure: { title: '推进清洁能源开发利用' } });
     expect(first.assignments[0]).toMatchObject({ unitName: '市发改委', role: 'lead', principal: true, source: 'table' });
+    // The list (one SQL statement) and the detail route (the ORM) give the same item, field for field.
+    for (const listed of list.body.items.filter((_: unknown, i: number) => i % 7 === 0)) {
+      const detail = await request(t.http).get(`/api/v1/work-items/${listed.id}`).set('authorization', office).expect(200);
+      expect(listed).toEqual(detail.body);
+    }
+    const page2 = await request(t.http).get(`/api/v1/work-items?planId=${planId}&pageSize=20&page=3`).set('authorization', office).expect(200);
+    expect([page2.body.total, page2.body.items.map((i: { seq: string }) => i.seq)]).toEqual([43, ['37', '38', '39']]);
+    const beyond = await request(t.http).get(`/api/v1/work-items?planId=${planId}&pageSize=20&page=9`).set('authorization', office).expect(200);
+    expect([beyond.body.total, beyond.body.items]).toEqual([43, []]);
+    const filtered = await request(t.http).get(`/api/v1/work-items?planId=${planId}&q=${encodeURIComponent('充电桩')}&deadlineYear=2030`).set('authorization', office).expect(200);
+    expect(filtered.body.items.map((i: { seq: string }) => i.seq)).toEqual(['17']);
   });
 
   it('re-importing the same file changes nothing', async () => {

@@ -6,6 +6,7 @@ import type { Page } from '../common/pagination.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import type { ListWorkItemsQuery, WorkItemDto } from './dto/work-item.dto.js';
+import { listWorkItemsSql, type ListRow } from './work-item-list.query.js';
 
 const include = {
   node: true,
@@ -60,24 +61,18 @@ export function toWorkItemDto(w: Row): WorkItemDto {
 export class WorkItemsService {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Only what the caller may see: the scope is the first condition of every read. */
+  /** Only what the caller may see: the scope is the first condition of the query. */
   async list(principal: Principal, query: ListWorkItemsQuery): Promise<Page<WorkItemDto>> {
-    const filters: Prisma.WorkItemWhereInput = {
-      ...(query.planId ? { planId: query.planId } : {}),
-      ...(query.areaId ? { areaId: query.areaId } : {}),
-      ...(query.unitId ? { assignments: { some: { unitId: query.unitId, ...(query.role ? { role: query.role } : {}) } } } : {}),
-      ...(query.deadlineYear
-        ? { deadlines: { some: { date: { gte: new Date(`${query.deadlineYear}-01-01`), lte: new Date(`${query.deadlineYear}-12-31`) } } } }
-        : {}),
-      ...(query.q ? { text: { contains: query.q } } : {}),
-      ...(query.light ? { lights: { some: { assignmentKey: '', light: query.light } } } : {}),
-    };
-    const where: Prisma.WorkItemWhereInput = { AND: [workItemScope(defineAbilityFor(principal)), filters] };
-    const [rows, total] = await this.prisma.$transaction([
-      this.prisma.workItem.findMany({ where, include, orderBy: [{ planId: 'asc' }, { sortKey: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-      this.prisma.workItem.count({ where }),
-    ]);
-    return { items: rows.map(toWorkItemDto), total, page: query.page, pageSize: query.pageSize };
+    const rows = await this.prisma.$queryRaw<ListRow[]>(listWorkItemsSql(principal, query));
+    // A page past the end has no row to carry the total: count separately only then.
+    const total = rows.length ? Number(rows[0].total) : await this.count(principal, query);
+    return { items: rows.map((r) => r.item), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  private async count(principal: Principal, query: ListWorkItemsQuery): Promise<number> {
+    if (query.page === 1) return 0;
+    const first = await this.prisma.$queryRaw<ListRow[]>(listWorkItemsSql(principal, { ...query, page: 1, pageSize: 1 }));
+    return first.length ? Number(first[0].total) : 0;
   }
 
   async get(principal: Principal, id: string): Promise<WorkItemDto> {

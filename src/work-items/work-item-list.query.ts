@@ -1,0 +1,60 @@
+import { Prisma } from '../generated/prisma/client.js';
+import type { Principal } from '../auth/principal.js';
+import type { ListWorkItemsQuery, WorkItemDto } from './dto/work-item.dto.js';
+
+/**
+ * The work-item list is the hottest read (every unit's home screen), so it is one SQL statement that
+ * returns each row already in WorkItemDto's shape, instead of the ORM's query per relation.
+ * The scope condition is the SQL twin of the CASL rule for WorkItem in auth/abilities.ts: a unit sees
+ * the items where it or a unit below it is assigned. Tests compare this list with the CASL-scoped
+ * detail route item by item.
+ */
+export function listWorkItemsSql(p: Principal, q: ListWorkItemsQuery): Prisma.Sql {
+  const where = [
+    p.planWide ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM assignments s WHERE s.work_item_id = w.id AND s.unit_id = ANY(${p.scopeUnitIds}::uuid[]))`,
+    q.planId ? Prisma.sql`AND w.plan_id = ${q.planId}::uuid` : Prisma.empty,
+    q.areaId ? Prisma.sql`AND w.area_id = ${q.areaId}::uuid` : Prisma.empty,
+    q.unitId
+      ? Prisma.sql`AND EXISTS (SELECT 1 FROM assignments f WHERE f.work_item_id = w.id AND f.unit_id = ${q.unitId}::uuid ${q.role ? Prisma.sql`AND f.role = ${q.role}::"AssignmentRole"` : Prisma.empty})`
+      : Prisma.empty,
+    q.deadlineYear
+      ? Prisma.sql`AND EXISTS (SELECT 1 FROM deadlines y WHERE y.work_item_id = w.id AND y.date BETWEEN ${`${q.deadlineYear}-01-01`}::date AND ${`${q.deadlineYear}-12-31`}::date)`
+      : Prisma.empty,
+    q.q ? Prisma.sql`AND w.text LIKE ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : Prisma.empty,
+    q.light ? Prisma.sql`AND ls.light = ${q.light}::"Light"` : Prisma.empty,
+  ];
+  return Prisma.sql`
+    WITH page AS (
+      SELECT w.id, w.plan_id, w.sort_key, count(*) OVER () AS total
+      FROM work_items w
+      LEFT JOIN light_states ls ON ls.work_item_id = w.id AND ls.assignment_key = ''
+      WHERE TRUE ${Prisma.join(where, ' ')}
+      ORDER BY w.plan_id, w.sort_key
+      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
+    )
+    SELECT page.total, json_build_object(
+      'id', w.id, 'planId', w.plan_id, 'seq', w.seq, 'itemNo', w.item_no,
+      'area', CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'label', a.label, 'title', a.title) END,
+      'measure', CASE WHEN n.level = 'measure' THEN json_build_object('id', n.id, 'title', n.title) END,
+      'text', w.text, 'unassigned', w.unassigned,
+      'assignments', coalesce((SELECT json_agg(json_build_object('unitId', x.unit_id, 'unitName', u.name, 'role', x.role, 'principal', x.principal,
+            'source', x.source, 'viaUnitName', v.name, 'cellText', x.cell_text) ORDER BY x.position)
+          FROM assignments x JOIN units u ON u.id = x.unit_id LEFT JOIN units v ON v.id = x.via_unit_id WHERE x.work_item_id = w.id), '[]'),
+      'targets', coalesce((SELECT json_agg(json_build_object('year', t.year, 'comparator', t.comparator, 'value', t.value::float8, 'unit', t.unit,
+            'baselineYear', t.baseline_year, 'firmness', t.firmness, 'text', t.text) ORDER BY t.position)
+          FROM targets t WHERE t.work_item_id = w.id), '[]'),
+      'deadlines', coalesce((SELECT json_agg(json_build_object('kind', d.kind, 'date', d.date, 'periodStart', d.period_start, 'before', d.before,
+            'basis', d.basis, 'text', d.text))
+          FROM deadlines d WHERE d.work_item_id = w.id), '[]'),
+      'light', ls.light, 'lightReasons', coalesce(ls.reasons, '[]'),
+      'extendedTo', (SELECT e.requested_date FROM extension_requests e WHERE e.work_item_id = w.id AND e.status = 'approved' ORDER BY e.decided_at DESC LIMIT 1)
+    ) AS item
+    FROM page
+    JOIN work_items w ON w.id = page.id
+    LEFT JOIN plan_nodes a ON a.id = w.area_id
+    LEFT JOIN plan_nodes n ON n.id = w.node_id
+    LEFT JOIN light_states ls ON ls.work_item_id = w.id AND ls.assignment_key = ''
+    ORDER BY page.plan_id, page.sort_key`;
+}
+
+export type ListRow = { total: bigint; item: WorkItemDto };
