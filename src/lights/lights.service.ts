@@ -128,11 +128,12 @@ export class LightsService {
         if (fresh.length) {
           await tx.lightState.createMany({ data: fresh.map((c) => ({ workItemId: c.workItemId, assignmentKey: c.assignmentKey, unitId: c.unitId, light: c.light, reasons: json(c), computedAt: now })) });
         }
-        for (const c of moved) {
-          await tx.lightState.update({
-            where: { workItemId_assignmentKey: { workItemId: c.workItemId, assignmentKey: c.assignmentKey } },
-            data: { light: c.light, reasons: json(c), computedAt: now, unitId: c.unitId },
-          });
+        if (moved.length) {
+          await tx.$executeRaw`
+            UPDATE light_states s SET light = x.light, reasons = x.reasons, computed_at = ${now}
+            FROM unnest(${moved.map((c) => c.workItemId)}::uuid[], ${moved.map((c) => c.assignmentKey)}::text[],
+                        ${moved.map((c) => c.light)}::"Light"[], ${moved.map((c) => JSON.stringify(c.reasons))}::jsonb[]) AS x(work_item_id, assignment_key, light, reasons)
+            WHERE s.work_item_id = x.work_item_id AND s.assignment_key = x.assignment_key`;
         }
         if (recolored.length) {
           await tx.lightChange.createMany({

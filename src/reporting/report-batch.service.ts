@@ -115,7 +115,8 @@ export class ReportBatchService {
       );
       return rows;
     }, { timeout: 60_000 });
-    await this.lights.recomputeItems([...new Set(saved.map((r) => r.workItemId))]);
+    // Lights read signed-off reports only: drafts cannot change them.
+    if (dto.signOff) await this.lights.recomputeItems([...new Set(saved.map((r) => r.workItemId))]);
     return saved.map(toReportView);
   }
 }
