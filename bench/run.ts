@@ -176,6 +176,9 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
       const table = importTable(departments, collective.name, 1000);
       const newPlan = async () =>
         ((await call('/api/v1/plans', officeToken, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: `基准导入方案${Date.now()}`, jurisdictionId: cityPlan.jurisdiction_id }) })) as { id: string }).id;
+      // Plans made by this scenario are removed afterwards, so that runs do not grow the data set.
+      const cleanup = () => pool.query(`DELETE FROM plans WHERE title LIKE '基准导入方案%'`);
+      await cleanup();
       const dryPlan = await newPlan();
       const dry = await runSequential(() => upload(`/api/v1/plans/${dryPlan}/imports?dryRun=true`, officeToken, table).then(() => undefined), 5);
       rows.push({ scale, scenario: 'import dry run (1,000 rows)', api: dry, floor: null, floorKind: 'none', ratioP95: null });
@@ -184,6 +187,7 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
         await upload(`/api/v1/plans/${plan}/imports?dryRun=false`, officeToken, table);
       }, 3);
       rows.push({ scale, scenario: 'import commit (1,000 rows, new plan)', api: commit, floor: null, floorKind: 'none', ratioP95: null });
+      await cleanup();
     }
   } finally {
     service.kill('SIGTERM');

@@ -12,10 +12,10 @@ SELECT w.id, w.seq, w.item_no, w.text, ls.light, count(*) OVER () AS total,
   (SELECT json_agg(d.*) FROM deadlines d WHERE d.work_item_id = w.id) AS deadlines,
   (SELECT json_agg(t.* ORDER BY t.position) FROM targets t WHERE t.work_item_id = w.id) AS targets,
   n.title AS area
-FROM work_items w
+FROM (SELECT DISTINCT work_item_id AS id FROM assignments WHERE unit_id = ANY($1::uuid[])) sc
+JOIN work_items w ON w.id = sc.id
 JOIN light_states ls ON ls.work_item_id = w.id AND ls.assignment_key = '' AND ls.light = $2::"Light"
 LEFT JOIN plan_nodes n ON n.id = w.area_id
-WHERE EXISTS (SELECT 1 FROM assignments s WHERE s.work_item_id = w.id AND s.unit_id = ANY($1::uuid[]))
 ORDER BY w.plan_id, w.sort_key
 LIMIT 50`;
 
