@@ -16,7 +16,17 @@ export function templateName(): string {
   const name = new URL(TEST_DATABASE_URL).pathname.slice(1);
   // Never drop or overwrite a database that is not obviously a test database.
   if (!/test/i.test(name)) throw new Error(`TEST_DATABASE_URL must name a database containing "test", got "${name}"`);
-  return `${name}_template`;
+  // One template per test run, so that two runs on one server (CI and a developer) do not drop each other's.
+  return (process.env.TEST_TEMPLATE_DB ??= `${name}_tpl_${process.pid}`);
+}
+
+/** The per-run template and the per-file copies made from it. */
+export async function dropRunDatabases(template: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl('postgres') });
+  await client.connect();
+  const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [template, `${template}\\_%`]);
+  await client.end();
+  for (const { datname } of rows) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
 }
 
 export async function adminQuery(sql: string): Promise<void> {
@@ -40,10 +50,6 @@ export default async function globalSetup() {
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`migrating the test template failed:\n${result.stdout}\n${result.stderr}`);
-  // Leftover per-file databases from interrupted runs.
-  const client = new pg.Client({ connectionString: databaseUrl('postgres') });
-  await client.connect();
-  const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${template}\\_%`]);
-  await client.end();
-  for (const { datname } of rows) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  // Jest shares globals between globalSetup and globalTeardown only.
+  globalThis.dropTestRunDatabases = () => dropRunDatabases(template);
 }

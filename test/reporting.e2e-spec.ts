@@ -263,8 +263,12 @@ describe('a reporting round, lights, extensions and the dashboard', () => {
 
   it('the daily job (BullMQ) moves lights as dates pass: two missed rounds and a passed deadline turn red', async () => {
     await as('office').post(`/api/v1/plans/${planId}/periods`, { year: 2026, index: 2 }).expect(201);
+    const jobs = t.app.get(LightsJobs);
+    let schedule = await jobs.dailySchedule();
+    for (let i = 0; i < 20 && !schedule; i++) schedule = await new Promise((r) => setTimeout(r, 100)).then(() => jobs.dailySchedule());
+    expect(schedule).toMatchObject({ pattern: '0 1 * * *', tz: 'Asia/Shanghai', name: 'lights.recompute-all' });
     clock.set(at('2026-07-11')); // Q2 due 07-10 passed; item 2 was due 06-30
-    await t.app.get(LightsJobs).runAllNow();
+    await jobs.runAllNow();
     expect(await lightOf('office', '3')).toMatchObject({ light: 'red', reasons: [{ code: 'REPORTS_MISSING', missing: 2 }] });
     const two = await lightOf('office', '2');
     expect(two.light).toBe('red');

@@ -1,4 +1,4 @@
-import { AbilityBuilder } from '@casl/ability';
+import { AbilityBuilder, subject } from '@casl/ability';
 import { accessibleBy, createPrismaAbility, type PrismaAbility } from '@casl/prisma';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Principal } from './principal.js';
@@ -6,7 +6,14 @@ import type { Principal } from './principal.js';
 export type Action = 'read' | 'manage';
 // Our client is generated outside @prisma/client, so @casl/prisma cannot infer model types: subjects are
 // named by string and the compiled conditions are typed at the call sites below.
-export type AppAbility = PrismaAbility<[Action, 'WorkItem' | 'User' | 'ProgressReport' | 'ExtensionRequest']>;
+export type AppAbility = PrismaAbility<[Action, Subject]>;
+
+type Subject = 'WorkItem' | 'User' | 'ProgressReport' | 'ExtensionRequest';
+
+/** Whether a loaded row may be changed: checked before every write, after the scoped read found it. */
+export function canManage(p: Principal, type: Subject, row: object): boolean {
+  return defineAbilityFor(p).can('manage', subject(type, { ...row }) as never);
+}
 
 /** The rules as a Prisma filter, to put first in a query's AND. */
 export const workItemScope = (ability: AppAbility, action: Action = 'read') =>

@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/decorators.js';
 import { Permission } from '../auth/permissions.js';
-import { DomainError } from '../common/domain-error.js';
+import { requireUpload } from '../common/uploads.js';
 import { ImportQuery } from './dto/import.dto.js';
 import { ImportsService } from './imports.service.js';
 
@@ -19,9 +19,7 @@ export class ImportsController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '任务分工表 .xlsx 或 .csv' } } } })
   @ApiOperation({ summary: '导入任务分工表（dryRun=true 只校验，false 提交）' })
   async import(@Param('planId', ParseUUIDPipe) planId: string, @Query() query: ImportQuery, @UploadedFile() file?: Express.Multer.File) {
-    if (!file) throw new DomainError('IMPORT.NO_FILE', 400, '请以 multipart 字段 file 上传任务分工表', [{ field: 'file', message: '缺少文件' }]);
-    // multer decodes the file name as latin1; browsers send UTF-8.
-    const upload = { buffer: file.buffer, name: Buffer.from(file.originalname, 'latin1').toString('utf8') };
+    const upload = requireUpload(file, '请以 multipart 字段 file 上传任务分工表');
     return query.dryRun ? this.imports.dryRun(planId, upload) : this.imports.commit(planId, upload);
   }
 }

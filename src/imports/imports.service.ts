@@ -3,16 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError, notFound } from '../common/domain-error.js';
+import type { Upload as ImportFile } from '../common/uploads.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { UnitsService } from '../units/units.service.js';
 import { analyseTable } from './import-analyser.js';
 import { desiredItems, writeItems, type ImportChanges } from './import-writer.js';
 import type { ImportReport } from './parsing/report.js';
 
-export interface ImportFile {
-  buffer: Buffer;
-  name: string;
-}
 
 export interface CommitResult extends ImportReport {
   importId: string;

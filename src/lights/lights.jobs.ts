@@ -49,6 +49,11 @@ export class LightsJobs implements OnApplicationBootstrap, OnModuleDestroy {
       .catch((e: Error) => this.logger.warn(`每日红黄绿灯计算未能登记：${e.message}`));
   }
 
+  /** The registered daily schedule, as Redis holds it (undefined until Redis has answered). */
+  async dailySchedule() {
+    return this.queue?.getJobScheduler(DAILY_SCHEDULER_ID);
+  }
+
   /** Runs the daily job now through the queue and waits for it (used by tests and operators). */
   async runAllNow(): Promise<void> {
     if (!this.queue || !this.worker) throw new Error('jobs are disabled (JOBS_ENABLED=false)');

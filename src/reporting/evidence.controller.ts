@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { CurrentUser, RequirePermission } from '../auth/decorators.js';
 import { Permission } from '../auth/permissions.js';
 import type { Principal } from '../auth/principal.js';
-import { DomainError } from '../common/domain-error.js';
+import { requireUpload } from '../common/uploads.js';
 import { EvidenceService } from './evidence.service.js';
 
 @ApiTags('reporting')
@@ -20,8 +20,7 @@ export class EvidenceController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: '上传佐证材料（PDF、图片、Word、Excel）' })
   upload(@CurrentUser() user: Principal, @Param('reportId', ParseUUIDPipe) reportId: string, @UploadedFile() file?: Express.Multer.File) {
-    if (!file) throw new DomainError('EVIDENCE.NO_FILE', 400, '请以 multipart 字段 file 上传', [{ field: 'file', message: '缺少文件' }]);
-    return this.evidence.upload(user, reportId, { buffer: file.buffer, name: Buffer.from(file.originalname, 'latin1').toString('utf8') });
+    return this.evidence.upload(user, reportId, requireUpload(file, '请以 multipart 字段 file 上传佐证材料'));
   }
 
   @Get(':evidenceId')

@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError, notFound } from '../common/domain-error.js';
+import type { Upload } from '../common/uploads.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { ReportsService } from './reports.service.js';
 
@@ -18,10 +19,6 @@ const TYPES: { mime: string; ext: string[]; magic: number[] }[] = [
   { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: ['xlsx'], magic: [0x50, 0x4b, 0x03, 0x04] },
 ];
 
-export interface EvidenceUpload {
-  buffer: Buffer;
-  name: string;
-}
 
 @Injectable()
 export class EvidenceService {
@@ -32,7 +29,7 @@ export class EvidenceService {
     private readonly config: AppConfig,
   ) {}
 
-  async upload(p: Principal, reportId: string, file: EvidenceUpload) {
+  async upload(p: Principal, reportId: string, file: Upload) {
     const report = await this.reports.writable(p, reportId);
     if (!['pending', 'draft', 'returned'].includes(report.state)) throw new DomainError('REPORT.LOCKED', 409, '报告已报送或已采纳，不能再添加佐证材料');
     if (file.buffer.length === 0) throw new DomainError('EVIDENCE.EMPTY', 400, '文件为空', [{ field: 'file', message: '空文件' }]);

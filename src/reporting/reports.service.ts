@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { defineAbilityFor, reportScope } from '../auth/abilities.js';
+import { canManage, defineAbilityFor, reportScope } from '../auth/abilities.js';
 import type { Principal } from '../auth/principal.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../clock/clock.js';
@@ -153,7 +153,7 @@ export class ReportsService {
   /** Seen but not the caller's unit's: 403; not seen at all: 404. */
   async writable(p: Principal, id: string): Promise<ReportRow> {
     const report = await this.visible(p, id);
-    if (!defineAbilityFor(p).can('manage', { ...report, __caslSubjectType__: 'ProgressReport' } as never)) {
+    if (!canManage(p, 'ProgressReport', report)) {
       throw new DomainError('AUTH.FORBIDDEN', 403, '只能填报本单位的进展');
     }
     return report;

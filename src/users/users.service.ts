@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, diff } from '../audit/audit.service.js';
-import { defineAbilityFor, userScope, workItemScope } from '../auth/abilities.js';
+import { canManage, defineAbilityFor, userScope } from '../auth/abilities.js';
 import { AuthService, toUserView } from '../auth/auth.service.js';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
 import type { Principal } from '../auth/principal.js';
