@@ -74,8 +74,10 @@ describe('the role matrix through HTTP', () => {
   // One entry per route: how to call it, and what each caller gets.
   const version = async (id: string) => (await t.prisma.progressReport.findUniqueOrThrow({ where: { id } })).version;
   const content = { status: 'on_track', percent: 30, done: '已完成方案编制', problems: '无', nextSteps: '推进实施' };
-  // `versionOf` names a report whose current version the call needs (read before each caller's attempt).
-  const matrix: Record<string, { versionOf?: () => string; call: (r: ReturnType<typeof request>, version: number) => request.Test; expect: () => Record<Who, number> }> = {
+  // `versionOf` reads the current version the call must name (before each caller's attempt).
+  const rowVersion = async (model: 'plan' | 'unit' | 'user', id: string) =>
+    ((await (t.prisma[model] as unknown as { findUniqueOrThrow: (a: object) => Promise<{ rowVersion: number }> }).findUniqueOrThrow({ where: { id } })).rowVersion);
+  const matrix: Record<string, { versionOf?: () => Promise<number>; call: (r: ReturnType<typeof request>, version: number) => request.Test; expect: () => Record<Who, number> }> = {
     'GET /api/v1/plans': { call: (r) => r.get('/api/v1/plans'), expect: () => expectStatus(200) },
     'GET /api/v1/plans/:id': { call: (r) => r.get(`/api/v1/plans/${planId}`), expect: () => expectStatus(200) },
     'GET /api/v1/plans/:id/structure': { call: (r) => r.get(`/api/v1/plans/${planId}/structure`), expect: () => expectStatus(200) },
@@ -83,7 +85,11 @@ describe('the role matrix through HTTP', () => {
       call: (r) => r.post('/api/v1/plans').send({ title: `方案${unique()}`, jurisdictionId: unitId }),
       expect: () => expectStatus(403, { office: 201 }),
     },
-    'PATCH /api/v1/plans/:id': { call: (r) => r.patch(`/api/v1/plans/${planId}`).send({ documentNumber: `文号${unique()}` }), expect: () => expectStatus(403, { office: 200 }) },
+    'PATCH /api/v1/plans/:id': {
+      versionOf: () => rowVersion('plan', planId),
+      call: (r, v) => r.patch(`/api/v1/plans/${planId}`).send({ rowVersion: v, documentNumber: `文号${unique()}` }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
     'POST /api/v1/plans/:planId/imports': {
       call: (r) => r.post(`/api/v1/plans/${planId}/imports?dryRun=true`).attach('file', Buffer.from('序号,主要工作,牵头单位\n1,推进节能,市发改委\n'), 't.csv'),
       expect: () => expectStatus(403, { office: 201 }),
@@ -91,7 +97,11 @@ describe('the role matrix through HTTP', () => {
     'GET /api/v1/units': { call: (r) => r.get('/api/v1/units'), expect: () => expectStatus(200) },
     'GET /api/v1/units/:id': { call: (r) => r.get(`/api/v1/units/${unitId}`), expect: () => expectStatus(200) },
     'POST /api/v1/units': { call: (r) => r.post('/api/v1/units').send({ name: `市测试局${unique()}`, kind: 'department' }), expect: () => expectStatus(403, { office: 201 }) },
-    'PATCH /api/v1/units/:id': { call: (r) => r.patch(`/api/v1/units/${unitId}`).send({ aliases: ['统计局', `别名${unique()}`] }), expect: () => expectStatus(403, { office: 200 }) },
+    'PATCH /api/v1/units/:id': {
+      versionOf: () => rowVersion('unit', unitId),
+      call: (r, v) => r.patch(`/api/v1/units/${unitId}`).send({ rowVersion: v, aliases: ['统计局', `别名${unique()}`] }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
     'GET /api/v1/work-items': { call: (r) => r.get('/api/v1/work-items'), expect: () => expectStatus(200) },
     'GET /api/v1/work-items/:id': {
       call: (r) => r.get(`/api/v1/work-items/${fgwOnlyItem}`),
@@ -104,7 +114,8 @@ describe('the role matrix through HTTP', () => {
       expect: () => expectStatus(403, { office: 201, 'fgw-head': 201 }),
     },
     'PATCH /api/v1/users/:id': {
-      call: (r) => r.patch(`/api/v1/users/${resetTarget}`).send({ displayName: `临时${unique()}` }),
+      versionOf: () => rowVersion('user', resetTarget),
+      call: (r, v) => r.patch(`/api/v1/users/${resetTarget}`).send({ rowVersion: v, displayName: `临时${unique()}` }),
       expect: () => expectStatus(403, { office: 200, 'fgw-head': 200, 'xingqing-head': 404 }),
     },
     'POST /api/v1/users/:id/reset-password': {
@@ -128,27 +139,27 @@ describe('the role matrix through HTTP', () => {
     },
     'GET /api/v1/reports/:id': { call: (r) => r.get(`/api/v1/reports/${fgwReport}`), expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }) },
     'PUT /api/v1/reports/:id': {
-      versionOf: () => fgwReport,
+      versionOf: () => version(fgwReport),
       call: (r, v) => r.put(`/api/v1/reports/${fgwReport}`).send({ ...content, version: v }),
       expect: () => expectStatus(404, { office: 403, leader: 403, fgw: 200, 'fgw-head': 200 }),
     },
     'POST /api/v1/reports/:id/sign-off': {
-      versionOf: () => fgwReport,
+      versionOf: () => version(fgwReport),
       call: (r, v) => r.post(`/api/v1/reports/${fgwReport}/sign-off`).send({ version: v }),
       expect: () => expectStatus(403, { 'fgw-head': 200, 'xingqing-head': 404 }),
     },
     'POST /api/v1/reports/:id/accept': {
-      versionOf: () => fgwReport,
+      versionOf: () => version(fgwReport),
       call: (r, v) => r.post(`/api/v1/reports/${fgwReport}/accept`).send({ version: v }),
       expect: () => expectStatus(403, { office: 200 }),
     },
     'POST /api/v1/reports/:id/return': {
-      versionOf: () => fgwReport2,
+      versionOf: () => version(fgwReport2),
       call: (r, v) => r.post(`/api/v1/reports/${fgwReport2}/return`).send({ version: v, reason: '数据不完整' }),
       expect: () => expectStatus(403, { office: 200 }),
     },
     'POST /api/v1/reports/:id/reopen': {
-      versionOf: () => fgwReport,
+      versionOf: () => version(fgwReport),
       call: (r, v) => r.post(`/api/v1/reports/${fgwReport}/reopen`).send({ version: v, reason: '数据需更正' }),
       expect: () => expectStatus(403, { office: 200 }),
     },
@@ -219,7 +230,7 @@ describe('the role matrix through HTTP', () => {
     it(route, async () => {
       const got: Partial<Record<Who, number>> = {};
       for (const who of WHO) {
-        const req = call(request(t.http), entry.versionOf ? await version(entry.versionOf()) : 0);
+        const req = call(request(t.http), entry.versionOf ? await entry.versionOf() : 0);
         if (tokens[who as Exclude<Who, 'anonymous'>]) req.set('authorization', tokens[who as Exclude<Who, 'anonymous'>]!);
         got[who] = (await req).status;
       }
@@ -259,6 +270,18 @@ describe('the role matrix through HTTP', () => {
     await request(t.http).post('/api/v1/users').set('authorization', tokens['fgw-head']!).send({ ...body, unitId: xingqing.id, roles: ['unit_reporter'] }).expect(403);
     await request(t.http).post('/api/v1/users').set('authorization', tokens['fgw-head']!).send({ ...body, unitId: fgwUnit, roles: ['office_admin'] }).expect(403);
     expect(await t.prisma.user.count({ where: { username: body.username } })).toBe(0);
+  });
+
+  it('a plan, unit or user edit based on an old version is refused with 409 and the current version', async () => {
+    const plan = await rowVersion('plan', planId);
+    await request(t.http).patch(`/api/v1/plans/${planId}`).set('authorization', tokens.office!).send({ rowVersion: plan, title: '甲改的标题' }).expect(200);
+    const stale = await request(t.http).patch(`/api/v1/plans/${planId}`).set('authorization', tokens.office!).send({ rowVersion: plan, title: '乙改的标题' }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'STALE_VERSION', currentVersion: plan + 1, current: { title: '甲改的标题' } });
+    const unit = await rowVersion('unit', unitId);
+    await request(t.http).patch(`/api/v1/units/${unitId}`).set('authorization', tokens.office!).send({ rowVersion: unit - 1, aliases: ['统计局'] }).expect(409);
+    const user = await rowVersion('user', resetTarget);
+    await request(t.http).patch(`/api/v1/users/${resetTarget}`).set('authorization', tokens.office!).send({ rowVersion: user + 5, displayName: 'x' }).expect(409);
+    await request(t.http).patch(`/api/v1/plans/${planId}`).set('authorization', tokens.office!).send({ title: '没有版本号' }).expect(400);
   });
 
   it('me shows the unit and roles of the session, never the password hash', async () => {

@@ -19,7 +19,7 @@ describe('the audit trail', () => {
 
   it('records each kind of change with actor, unit, request id, client address and the changed fields', async () => {
     const officeUser = await t.prisma.user.findUniqueOrThrow({ where: { username: 'office' } });
-    await request(t.http).patch(`/api/v1/plans/${planId}`).set('authorization', office).set('x-request-id', 'req-plan-1').send({ documentNumber: '银发〔2023〕1号' }).expect(200);
+    await request(t.http).patch(`/api/v1/plans/${planId}`).set('authorization', office).set('x-request-id', 'req-plan-1').send({ rowVersion: 1, documentNumber: '银发〔2023〕1号' }).expect(200);
     const [planEvent] = await events('plan.updated');
     expect(planEvent).toMatchObject({
       actorId: officeUser.id,
@@ -35,12 +35,12 @@ describe('the audit trail', () => {
 
     const city = await t.prisma.unit.findUniqueOrThrow({ where: { name: '银川市' } });
     const unit = await request(t.http).post('/api/v1/units').set('authorization', office).send({ name: '市气象局', kind: 'department', parentId: city.id }).expect(201);
-    await request(t.http).patch(`/api/v1/units/${unit.body.id}`).set('authorization', office).send({ aliases: ['气象局'] }).expect(200);
+    await request(t.http).patch(`/api/v1/units/${unit.body.id}`).set('authorization', office).send({ rowVersion: 1, aliases: ['气象局'] }).expect(200);
     expect((await events('unit.updated')).at(-1)).toMatchObject({ entityId: unit.body.id, before: { aliases: [] }, after: { aliases: ['气象局'] } });
     expect(await events('unit.created')).toHaveLength(1);
 
     const gxj = await t.prisma.user.findUniqueOrThrow({ where: { username: 'gxj' } });
-    await request(t.http).patch(`/api/v1/users/${gxj.id}`).set('authorization', office).send({ roles: ['unit_head'] }).expect(200);
+    await request(t.http).patch(`/api/v1/users/${gxj.id}`).set('authorization', office).send({ rowVersion: 1, roles: ['unit_head'] }).expect(200);
     expect((await events('user.roles_changed')).at(-1)).toMatchObject({ entityId: gxj.id, before: { roles: ['unit_reporter'] }, after: { roles: ['unit_head'] } });
 
     await request(t.http).post('/api/v1/auth/login').send({ username: 'fgw', password: 'Wrong-pass-2026' }).expect(401);

@@ -16,7 +16,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // Hash compared when the user does not exist, so timing does not tell which names exist.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0W5bX2x0cGhq8y0h2+5sPp4bYpVdY1hKq8mAEjYtJ1o';
 
-export const toUserView = (u: User): UserView => ({ id: u.id, username: u.username, displayName: u.displayName, unitId: u.unitId, roles: u.roles, mustChangePassword: u.mustChangePassword });
+export const toUserView = (u: User): UserView => ({ id: u.id, username: u.username, displayName: u.displayName, unitId: u.unitId, roles: u.roles, mustChangePassword: u.mustChangePassword, rowVersion: u.rowVersion });
 
 const invalidLogin = () => new DomainError('AUTH.INVALID_CREDENTIALS', 401, '用户名或密码错误');
 

@@ -22,4 +22,11 @@ export class DomainError extends Error {
   }
 }
 
+/** A write based on an old version: 409 with the version (and record) that is there now. */
+export const staleVersion = (what: string, currentVersion: number, current?: unknown) =>
+  new DomainError('STALE_VERSION', 409, `${what}已被他人修改（当前版本 ${currentVersion}），请刷新后再提交`, [{ field: 'rowVersion', message: `当前版本 ${currentVersion}` }], {
+    currentVersion,
+    ...(current === undefined ? {} : { current }),
+  });
+
 export const notFound = (what: string, code = 'NOT_FOUND') => new DomainError(code, 404, `${what}不存在`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, diff } from '../audit/audit.service.js';
-import { DomainError, notFound } from '../common/domain-error.js';
+import { DomainError, notFound, staleVersion } from '../common/domain-error.js';
 import type { Plan } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import type { CreatePlanDto, PlanDto, PlanNodeDto, UpdatePlanDto } from './dto/plan.dto.js';
@@ -24,6 +24,7 @@ function toPlanDto(p: PlanRow): PlanDto {
     parentPlanId: p.parentPlanId,
     implicitSupportingUnitIds: p.implicitUnits.map((u) => u.unitId),
     workItemCount: p._count.workItems,
+    rowVersion: p.rowVersion,
   };
 }
 
@@ -60,16 +61,19 @@ export class PlansService {
 
   async update(id: string, dto: UpdatePlanDto): Promise<PlanDto> {
     const current = await this.get(id);
-    const { implicitSupportingUnitIds, ...fields } = dto;
+    const { implicitSupportingUnitIds, rowVersion, ...fields } = dto;
+    if (rowVersion !== current.rowVersion) throw staleVersion('方案', current.rowVersion, current);
     await this.assertUnitsExist([...(dto.issuingUnitId ? [dto.issuingUnitId] : []), ...(implicitSupportingUnitIds ?? [])]);
     this.assertHorizon(dto.horizonStartYear ?? current.horizonStartYear ?? undefined, dto.horizonEndYear ?? current.horizonEndYear ?? undefined);
     if (dto.parentPlanId === id) throw new DomainError('PLAN.CYCLE', 400, '上级方案不能是本方案', [{ field: 'parentPlanId', message: '会形成循环' }]);
     const plan = await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.plan.updateMany({ where: { id, rowVersion }, data: { ...fields, rowVersion: { increment: 1 } } });
+      if (count === 0) throw staleVersion('方案', current.rowVersion, current);
       if (implicitSupportingUnitIds) {
         await tx.planImplicitUnit.deleteMany({ where: { planId: id } });
         await tx.planImplicitUnit.createMany({ data: implicitSupportingUnitIds.map((unitId) => ({ planId: id, unitId })) });
       }
-      const updated = toPlanDto(await tx.plan.update({ where: { id }, data: fields, include }));
+      const updated = toPlanDto(await tx.plan.findUniqueOrThrow({ where: { id }, include }));
       await this.audit.record(tx, { action: 'plan.updated', entityType: 'Plan', entityId: id, ...diff({ ...current }, { ...updated }) });
       return updated;
     });

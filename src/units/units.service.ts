@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, diff } from '../audit/audit.service.js';
-import { DomainError, notFound } from '../common/domain-error.js';
+import { DomainError, notFound, staleVersion } from '../common/domain-error.js';
 import type { Page } from '../common/pagination.js';
 import type { Prisma, Unit } from '../generated/prisma/client.js';
 import type { DirectoryUnit } from '../imports/parsing/unit-directory.js';
@@ -8,7 +8,7 @@ import { PrismaService, type Tx } from '../prisma/prisma.service.js';
 import type { CreateUnitDto, ListUnitsQuery, UnitDto, UpdateUnitDto } from './dto/unit.dto.js';
 
 export function toUnitDto(u: Unit): UnitDto {
-  return { id: u.id, name: u.name, kind: u.kind, level: u.level, parentId: u.parentId, aliases: u.aliases, memberKind: u.memberKind };
+  return { id: u.id, name: u.name, kind: u.kind, level: u.level, parentId: u.parentId, aliases: u.aliases, memberKind: u.memberKind, rowVersion: u.rowVersion };
 }
 
 @Injectable()
@@ -59,8 +59,12 @@ export class UnitsService {
       await this.get(dto.parentId);
     }
     await this.assertNamesFree([...(dto.name ? [dto.name] : []), ...(dto.aliases ?? [])], id);
+    if (dto.rowVersion !== before.rowVersion) throw staleVersion('单位', before.rowVersion, before);
     return this.prisma.$transaction(async (tx) => {
-      const unit = toUnitDto(await tx.unit.update({ where: { id }, data: dto }));
+      const { rowVersion, ...fields } = dto;
+      const { count } = await tx.unit.updateMany({ where: { id, rowVersion }, data: { ...fields, rowVersion: { increment: 1 } } });
+      if (count === 0) throw staleVersion('单位', before.rowVersion, before);
+      const unit = toUnitDto(await tx.unit.findUniqueOrThrow({ where: { id } }));
       await this.audit.record(tx, { action: 'unit.updated', entityType: 'Unit', entityId: id, ...diff({ ...before }, { ...unit }) });
       return unit;
     });

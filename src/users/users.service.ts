@@ -4,7 +4,7 @@ import { canManage, defineAbilityFor, userScope } from '../auth/abilities.js';
 import { AuthService, toUserView } from '../auth/auth.service.js';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
 import type { Principal } from '../auth/principal.js';
-import { DomainError, notFound } from '../common/domain-error.js';
+import { DomainError, notFound, staleVersion } from '../common/domain-error.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
@@ -48,7 +48,10 @@ export class UsersService {
     if (dto.roles) this.assertMayGrant(p, current.unitId, dto.roles);
     if (id === p.userId && (dto.disabled || dto.roles)) throw new DomainError('USER.SELF_CHANGE', 403, '不能修改自己的角色或停用自己');
     return this.prisma.$transaction(async (tx) => {
-      const user = await tx.user.update({ where: { id }, data: dto });
+      const { rowVersion, ...fields } = dto;
+      const { count } = await tx.user.updateMany({ where: { id, rowVersion }, data: { ...fields, rowVersion: { increment: 1 } } });
+      if (count === 0) throw staleVersion('用户', current.rowVersion, toUserView(current));
+      const user = await tx.user.findUniqueOrThrow({ where: { id } });
       if (dto.disabled) await tx.refreshToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
       const pick = (u: typeof user) => ({ displayName: u.displayName, roles: u.roles, disabled: u.disabled });
       await this.audit.record(tx, { action: dto.roles ? 'user.roles_changed' : 'user.updated', entityType: 'User', entityId: id, ...diff(pick(current), pick(user)) });

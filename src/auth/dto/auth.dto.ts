@@ -42,6 +42,7 @@ export class UserView {
   @ApiProperty() unitId: string;
   @ApiProperty({ type: [String] }) roles: string[];
   @ApiProperty() mustChangePassword: boolean;
+  @ApiProperty() rowVersion: number;
 }
 
 export class TokensDto {

@@ -16,6 +16,7 @@ export class PlanDto {
   @ApiPropertyOptional({ nullable: true }) parentPlanId: string | null;
   @ApiProperty({ type: [String], description: '不再重复列出的隐含配合单位' }) implicitSupportingUnitIds: string[];
   @ApiProperty() workItemCount: number;
+  @ApiProperty({ description: '行版本（并发控制）' }) rowVersion: number;
 }
 
 class PlanFields {
@@ -80,6 +81,11 @@ export class CreatePlanDto extends PlanFields {
 }
 
 export class UpdatePlanDto extends PlanFields {
+  @ApiProperty({ description: '所依据的行版本；已被他人修改时返回 409 及当前版本' })
+  @IsInt()
+  @Min(1)
+  rowVersion: number;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()

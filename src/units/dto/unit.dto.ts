@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
 import { UnitKind, UnitLevel } from '../../generated/prisma/enums.js';
 import { PageQuery } from '../../common/pagination.js';
 
@@ -13,6 +13,7 @@ export class UnitDto {
   @ApiProperty({ type: [String], example: ['发改委', '银川市发展和改革委员会'] }) aliases: string[];
   @ApiPropertyOptional({ enum: UnitKind, nullable: true, description: '集合单位（如各县(市)区人民政府）代表的成员类型' })
   memberKind: UnitKind | null;
+  @ApiProperty() rowVersion: number;
 }
 
 export class CreateUnitDto {
@@ -52,6 +53,11 @@ export class CreateUnitDto {
 }
 
 export class UpdateUnitDto {
+  @ApiProperty({ description: '所依据的行版本；已被他人修改时返回 409 及当前版本' })
+  @IsInt()
+  @Min(1)
+  rowVersion: number;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()

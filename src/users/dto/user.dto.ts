@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { Role } from '../../generated/prisma/enums.js';
 
 export class CreateUserDto {
@@ -30,6 +30,11 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
+  @ApiProperty({ description: '所依据的行版本；已被他人修改时返回 409 及当前版本' })
+  @IsInt()
+  @Min(1)
+  rowVersion: number;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
