@@ -72,7 +72,7 @@ export class UsersService {
   /** Visible but not manageable answers 403; not visible answers 404 like a missing user. */
   private async manageable(p: Principal, id: string) {
     const user = await this.get(p, id);
-    if (!defineAbilityFor(p).can('manage', { ...user, __caslSubjectType__: 'User' } as never)) throw new DomainError('AUTH.FORBIDDEN', 403, '无权管理该用户');
+    if (!canManage(p, 'User', user)) throw new DomainError('AUTH.FORBIDDEN', 403, '无权管理该用户');
     return user;
   }
 
