@@ -6,8 +6,7 @@ import { DomainError, notFound } from '../common/domain-error.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import type { LightRulesDto } from './dto/light-rules.dto.js';
-import { planRules } from './lights.service.js';
-import { LightsService } from './lights.service.js';
+import { LightsService, planRules } from './lights.service.js';
 
 @Injectable()
 export class LightsQueryService {
