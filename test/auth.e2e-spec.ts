@@ -87,6 +87,10 @@ describe('sessions and passwords', () => {
     expect(logLines.length).toBeGreaterThan(10);
     for (const secret of [DEMO_PASSWORD, 'Wrong-pass-2026', 'New-pass-2026!', 'Temp-pass-2026', 'Head-pass-2026!']) expect(logs).not.toContain(secret);
     expect(logs).not.toMatch(/authorization|Bearer /i);
+    // Every request is logged as JSON with its request id.
+    const requests = logLines.map((l) => JSON.parse(l)).filter((l) => l.req);
+    expect(requests.length).toBeGreaterThan(10);
+    expect(requests.every((l) => typeof l.req.id === 'string' && l.req.id.length > 0 && typeof l.res?.statusCode === 'number')).toBe(true);
   });
 });
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { runImport } from '../src/cli/import-command.js';
 import { seedDemo } from '../src/demo/demo-seed.js';
 import { createTestApp, tokenFor, type TestApp } from './app.js';
 import { YINCHUAN_CSV } from './yinchuan.js';
@@ -90,6 +92,21 @@ describe('importing a task-division table through HTTP', () => {
     expect([beyond.body.total, beyond.body.items]).toEqual([43, []]);
     const filtered = await request(t.http).get(`/api/v1/work-items?planId=${planId}&q=${encodeURIComponent('充电桩')}&deadlineYear=2030`).set('authorization', office).expect(200);
     expect(filtered.body.items.map((i: { seq: string }) => i.seq)).toEqual(['17']);
+  });
+
+  it('the CLI prints the same JSON report as the API, and refuses a bad plan id', async () => {
+    const api = await upload(yinchuan, true).expect(201);
+    const out: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await runImport(t.app, YINCHUAN_CSV, { plan: planId, dryRun: true, json: true })).toBe(0);
+      expect(await runImport(t.app, YINCHUAN_CSV, { plan: 'not-a-plan', dryRun: true, json: true })).toBe(64);
+    } finally {
+      spy.mockRestore();
+      err.mockRestore();
+    }
+    expect(JSON.parse(out.join(''))).toEqual(api.body);
   });
 
   it('re-importing the same file changes nothing', async () => {
