@@ -228,7 +228,7 @@ async function main() {
   await client.end();
 
   // ---- lights, by the service the product runs ------------------------------------------------------
-  Object.assign(process.env, { DATABASE_URL: url, JOBS_ENABLED: 'false', LOG_LEVEL: 'warn', JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-'.padEnd(40, 'x') });
+  Object.assign(process.env, { DATABASE_URL: url, JOBS_ENABLED: 'false', LOG_LEVEL: 'warn', JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-'.padEnd(40, 'x'), AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY ?? 'bench-audit-key-'.padEnd(40, 'k') });
   const { AppModule } = await import('../src/app.module.js');
   const { LightsService } = await import('../src/lights/lights.service.js');
   const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });

@@ -49,6 +49,7 @@ function startService(scale: Scale): ChildProcess {
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
       REDIS_KEY_PREFIX: `bench:${scale}:`,
       JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-'.padEnd(40, 'x'),
+      AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY ?? 'bench-audit-key-'.padEnd(40, 'k'),
     },
   });
 }

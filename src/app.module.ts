@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AccessModule } from './access/access.module.js';
+import { ProposalsModule } from './assignment-proposals/proposals.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClockModule } from './clock/clock.js';
+import { ProblemFilter } from './common/problem.filter.js';
 import { ConfigModule } from './config/config.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ExtensionsModule } from './extensions/extensions.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { LightsModule } from './lights/lights.module.js';
@@ -15,8 +21,11 @@ import { RedisModule } from './redis/redis.module.js';
 import { UnitsModule } from './units/units.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
+import { WorkflowModule } from './workflow/workflow.module.js';
 
 @Module({
-  imports: [ConfigModule, ClockModule, PrismaModule, RedisModule, AuditModule, AuthModule, UsersModule, HealthModule, UnitsModule, PlansModule, WorkItemsModule, ImportsModule, LightsModule, ReportingModule, ExtensionsModule, DashboardModule],
+  // The one error speaker, as a provider so that it also answers unknown routes and reads the limits from config.
+  providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+  imports: [ConfigModule, ClockModule, PrismaModule, RedisModule, AccessModule, JobsModule, AuditModule, WorkflowModule, AuthModule, UsersModule, HealthModule, UnitsModule, PlansModule, WorkItemsModule, ImportsModule, ProposalsModule, LightsModule, ReportingModule, ExtensionsModule, DashboardModule, ConsoleModule],
 })
 export class AppModule {}

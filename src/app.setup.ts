@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { ProblemFilter } from './common/problem.filter.js';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { JSON_BODY_LIMIT_BYTES } from './common/problem.filter.js';
 import { requestContext } from './common/request-context.js';
+import { SanitizePipe } from './common/sanitize.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
@@ -35,9 +39,11 @@ export function setupApp(app: INestApplication, logger: Logger): INestApplicatio
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemFilter());
+  // A unit's batch of 40 items with long narratives passes the parser's 100 KB default.
+  (app as NestExpressApplication).useBodyParser('json', { limit: JSON_BODY_LIMIT_BYTES });
+  app.useGlobalPipes(new SanitizePipe(), createValidationPipe());
   app.enableShutdownHooks();
+  answerMalformedRequests(app.getHttpServer());
 
   const document = SwaggerModule.createDocument(
     app,
@@ -50,4 +56,27 @@ export function setupApp(app: INestApplication, logger: Logger): INestApplicatio
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/**
+ * Requests Node's HTTP parser refuses before any middleware runs (a URL or headers over its 16 KB limit,
+ * a broken request line) get problem+json too, instead of an empty reply.
+ */
+function answerMalformedRequests(server: Server) {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const body = JSON.stringify({
+      type: 'about:blank',
+      title: tooLarge ? '请求头过大' : '请求格式错误',
+      status,
+      detail: tooLarge ? '网址或请求头超过 16 KB 上限，请缩短查询条件' : '请求格式错误，服务器无法解析',
+      code: tooLarge ? 'REQUEST.HEADERS_TOO_LARGE' : 'REQUEST.MALFORMED',
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }

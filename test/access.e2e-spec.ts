@@ -3,7 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
-import { IS_PUBLIC, PERMISSION } from '../src/auth/decorators.js';
+import { IS_PUBLIC, PERMISSION } from '../src/access/decorators.js';
 import { seedDemo } from '../src/demo/demo-seed.js';
 import { createTestApp, tokenFor, type TestApp } from './app.js';
 
@@ -29,14 +29,15 @@ describe('the role matrix through HTTP', () => {
   let fgwReport3: string;
   let evidenceId: string;
   let pendingExt: string[];
+  let proposals: string[];
   const tokens: Partial<Record<Who, string>> = {};
 
   beforeAll(async () => {
     t = await createTestApp();
     ({ planId } = await seedDemo(t.app));
     for (const w of WHO) if (w !== 'anonymous') tokens[w] = await tokenFor(t, w);
-    fgwUnit = (await t.prisma.unit.findUniqueOrThrow({ where: { name: '市发改委' } })).id;
-    unitId = (await t.prisma.unit.findUniqueOrThrow({ where: { name: '市统计局' } })).id;
+    fgwUnit = (await t.prisma.unit.findFirstOrThrow({ where: { name: '市发改委' } })).id;
+    unitId = (await t.prisma.unit.findFirstOrThrow({ where: { name: '市统计局' } })).id;
     fgwUser = (await t.prisma.user.findUniqueOrThrow({ where: { username: 'fgw' } })).id;
     // A work item only 市发改委 is responsible for: no county sees it.
     fgwOnlyItem = (
@@ -49,7 +50,7 @@ describe('the role matrix through HTTP', () => {
     ).id;
     await t.prisma.deadline.create({ data: { workItemId: fgwOnlyItem, kind: 'dated', date: new Date('2030-12-31'), basis: 'column', text: '2030年底前' } });
     await request(t.http).put(`/api/v1/plans/${planId}/reporting-schedule`).set('authorization', tokens.office!).send({ cadence: 'quarterly', dueDay: 5 }).expect(200);
-    periodId = (await request(t.http).post(`/api/v1/plans/${planId}/periods`).set('authorization', tokens.office!).send({ year: 2026, index: 1 }).expect(201)).body.id;
+    periodId = (await request(t.http).post(`/api/v1/plans/${planId}/periods`).set('authorization', tokens.office!).send({ year: 2026, index: 1, confirm: true, reason: '补开第一季度调度' }).expect(201)).body.id;
     const fgwReports = await t.prisma.progressReport.findMany({ where: { periodId, unitId: fgwUnit, kind: 'report' }, orderBy: { workItem: { sortKey: 'asc' } } });
     [fgwReport, fgwReport2, fgwReport3] = fgwReports.map((r) => r.id);
     await t.prisma.progressReport.update({ where: { id: fgwReport2 }, data: { state: 'submitted', status: 'on_track', percent: 20, done: '已开展', firstSubmittedAt: new Date() } });
@@ -57,6 +58,10 @@ describe('the role matrix through HTTP', () => {
       await t.prisma.evidenceFile.create({ data: { reportId: fgwReport3, fileName: '证明.pdf', mimeType: 'application/pdf', size: 8, sha256: 'x', content: new Uint8Array(Buffer.from('%PDF-1.4')) } })
     ).id;
     const fgwLead = await t.prisma.workItem.findFirstOrThrow({ where: { planId, seq: '1' } });
+    const fgwAssignment = await t.prisma.assignment.findFirstOrThrow({ where: { workItemId: fgwLead.id, unitId: fgwUnit } });
+    proposals = await Promise.all(
+      ['请补充职责说明', '建议明确牵头处室'].map(async (remark) => (await t.prisma.assignmentProposal.create({ data: { assignmentId: fgwAssignment.id, kind: 'comment', remark } })).id),
+    );
     pendingExt = await Promise.all(
       [1, 2].map(async () => {
         const e = await t.prisma.extensionRequest.create({
@@ -94,6 +99,14 @@ describe('the role matrix through HTTP', () => {
       call: (r) => r.post(`/api/v1/plans/${planId}/imports?dryRun=true`).attach('file', Buffer.from('序号,主要工作,牵头单位\n1,推进节能,市发改委\n'), 't.csv'),
       expect: () => expectStatus(403, { office: 201 }),
     },
+    'POST /api/v1/plans/:planId/accounts': { call: (r) => r.post(`/api/v1/plans/${planId}/accounts`).send({}), expect: () => expectStatus(403, { office: 201 }) },
+    'GET /api/v1/plans/:planId/imports': { call: (r) => r.get(`/api/v1/plans/${planId}/imports`), expect: () => expectStatus(403, { office: 200 }) },
+    'GET /api/v1/plans/:planId/assignment-proposals': { call: (r) => r.get(`/api/v1/plans/${planId}/assignment-proposals`), expect: () => expectStatus(200) },
+    'POST /api/v1/assignment-proposals/:id/accept': { call: (r) => r.post(`/api/v1/assignment-proposals/${proposals[0]}/accept`).send({ version: 1 }), expect: () => expectStatus(403, { office: 200 }) },
+    'POST /api/v1/assignment-proposals/:id/reject': {
+      call: (r) => r.post(`/api/v1/assignment-proposals/${proposals[1]}/reject`).send({ version: 1, reason: '职责已明确' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
     'GET /api/v1/units': { call: (r) => r.get('/api/v1/units'), expect: () => expectStatus(200) },
     'GET /api/v1/units/:id': { call: (r) => r.get(`/api/v1/units/${unitId}`), expect: () => expectStatus(200) },
     'POST /api/v1/units': { call: (r) => r.post('/api/v1/units').send({ name: `市测试局${unique()}`, kind: 'department' }), expect: () => expectStatus(403, { office: 201 }) },
@@ -124,13 +137,26 @@ describe('the role matrix through HTTP', () => {
     },
     'GET /api/v1/audit-events': { call: (r) => r.get(`/api/v1/audit-events?entityType=Plan&entityId=${planId}`), expect: () => expectStatus(200) },
     'GET /api/v1/audit-events/verify': { call: (r) => r.get('/api/v1/audit-events/verify'), expect: () => expectStatus(403, { office: 200 }) },
+    'GET /api/v1/audit-events/search': { call: (r) => r.get('/api/v1/audit-events/search?entityType=Plan'), expect: () => expectStatus(403, { office: 200 }) },
+    'GET /api/v1/audit-events/export': { call: (r) => r.get('/api/v1/audit-events/export?format=csv&entityType=Plan'), expect: () => expectStatus(403, { office: 200 }) },
+    'GET /api/v1/audit-events/checkpoint': { call: (r) => r.get('/api/v1/audit-events/checkpoint'), expect: () => expectStatus(403, { office: 200 }) },
     'GET /api/v1/auth/me': { call: (r) => r.get('/api/v1/auth/me'), expect: () => expectStatus(200) },
     'PUT /api/v1/plans/:planId/reporting-schedule': {
       call: (r) => r.put(`/api/v1/plans/${planId}/reporting-schedule`).send({ cadence: 'quarterly', dueDay: 5 }),
       expect: () => expectStatus(403, { office: 200 }),
     },
-    'POST /api/v1/plans/:planId/periods': { call: (r) => r.post(`/api/v1/plans/${planId}/periods`).send({ year: 2026, index: 2 }), expect: () => expectStatus(403, { office: 201 }) },
+    'POST /api/v1/plans/:planId/periods': { call: (r) => r.post(`/api/v1/plans/${planId}/periods`).send({ year: 2026, index: 2, confirm: true, reason: '补开第二季度调度' }), expect: () => expectStatus(403, { office: 201 }) },
     'GET /api/v1/plans/:planId/periods': { call: (r) => r.get(`/api/v1/plans/${planId}/periods`), expect: () => expectStatus(200) },
+    'POST /api/v1/periods/:periodId/close': {
+      versionOf: async () => (await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { id: periodId } })).version,
+      call: (r, v) => r.post(`/api/v1/periods/${periodId}/close`).send({ version: v, reason: '本期调度结束' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/periods/:periodId/reopen': {
+      versionOf: async () => (await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { id: periodId } })).version,
+      call: (r, v) => r.post(`/api/v1/periods/${periodId}/reopen`).send({ version: v, reason: '补报' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
     'GET /api/v1/periods/:periodId/reports': { call: (r) => r.get(`/api/v1/periods/${periodId}/reports`), expect: () => expectStatus(200) },
     'GET /api/v1/periods/:periodId/my-reports': { call: (r) => r.get(`/api/v1/periods/${periodId}/my-reports`), expect: () => expectStatus(200, { leader: 403 }) },
     'POST /api/v1/periods/:periodId/my-reports': {
@@ -151,17 +177,18 @@ describe('the role matrix through HTTP', () => {
     'POST /api/v1/reports/:id/accept': {
       versionOf: () => version(fgwReport),
       call: (r, v) => r.post(`/api/v1/reports/${fgwReport}/accept`).send({ version: v }),
-      expect: () => expectStatus(403, { office: 200 }),
+      // A unit head may receive contributions to items its unit leads; another unit's report is hidden from 兴庆区.
+      expect: () => expectStatus(403, { office: 200, 'xingqing-head': 404 }),
     },
     'POST /api/v1/reports/:id/return': {
       versionOf: () => version(fgwReport2),
       call: (r, v) => r.post(`/api/v1/reports/${fgwReport2}/return`).send({ version: v, reason: '数据不完整' }),
-      expect: () => expectStatus(403, { office: 200 }),
+      expect: () => expectStatus(403, { office: 200, 'xingqing-head': 404 }),
     },
     'POST /api/v1/reports/:id/reopen': {
       versionOf: () => version(fgwReport),
       call: (r, v) => r.post(`/api/v1/reports/${fgwReport}/reopen`).send({ version: v, reason: '数据需更正' }),
-      expect: () => expectStatus(403, { office: 200 }),
+      expect: () => expectStatus(403, { office: 200, 'xingqing-head': 404 }),
     },
     'POST /api/v1/reports/:reportId/evidence': {
       call: (r) => r.post(`/api/v1/reports/${fgwReport3}/evidence`).attach('file', Buffer.from('%PDF-1.4 evidence'), '会议纪要.pdf'),
@@ -225,18 +252,82 @@ describe('the role matrix through HTTP', () => {
     expect(all.map((r) => r.route).filter((r) => !covered.has(r))).toEqual([]);
   });
 
+  /**
+   * Every id a response carries must be one the caller may read, by a rule computed here from the database
+   * independently of the application's own scope code: a unit reads what it or a unit below it is (or was)
+   * assigned, its own reports, contributions to what it leads, its own extension requests; users per role.
+   */
+  async function leaks(who: Exclude<Who, 'anonymous'>, body: unknown): Promise<string[]> {
+    const ids = [...new Set(JSON.stringify(body ?? null).match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [])];
+    if (ids.length === 0) return [];
+    const rows = await t.prisma.$queryRawUnsafe<{ id: string; kind: string; visible: boolean }[]>(
+      `WITH me AS (SELECT id, unit_id, roles FROM users WHERE username = $1),
+            wide AS (SELECT (roles && ARRAY['system_admin','office_admin','leader','evaluator']::"Role"[]) AS yes FROM me),
+            sub AS (WITH RECURSIVE s AS (SELECT unit_id AS id FROM me UNION ALL SELECT u.id FROM units u JOIN s ON u.parent_id = s.id) SELECT id FROM s),
+            x AS (SELECT unnest($2::uuid[]) AS id)
+       SELECT x.id::text, 'work_item' AS kind,
+              (SELECT yes FROM wide) OR EXISTS (SELECT 1 FROM assignments a WHERE a.work_item_id = w.id AND a.unit_id IN (SELECT id FROM sub)) AS visible
+         FROM x JOIN work_items w ON w.id = x.id
+       UNION ALL
+       SELECT x.id::text, 'report', (SELECT yes FROM wide) OR r.unit_id IN (SELECT id FROM sub)
+              OR (r.kind = 'contribution' AND EXISTS (SELECT 1 FROM assignments a WHERE a.work_item_id = r.work_item_id AND a.role = 'lead' AND a.unit_id IN (SELECT id FROM sub)))
+         FROM x JOIN progress_reports r ON r.id = x.id
+       UNION ALL
+       SELECT x.id::text, 'evidence', (SELECT yes FROM wide) OR r.unit_id IN (SELECT id FROM sub)
+              OR (r.kind = 'contribution' AND EXISTS (SELECT 1 FROM assignments a WHERE a.work_item_id = r.work_item_id AND a.role = 'lead' AND a.unit_id IN (SELECT id FROM sub)))
+         FROM x JOIN evidence_files e ON e.id = x.id JOIN progress_reports r ON r.id = e.report_id
+       UNION ALL
+       SELECT x.id::text, 'extension', (SELECT yes FROM wide) OR e.unit_id IN (SELECT id FROM sub)
+         FROM x JOIN extension_requests e ON e.id = x.id
+       UNION ALL
+       SELECT x.id::text, 'user', (SELECT roles && ARRAY['system_admin','office_admin']::"Role"[] FROM me)
+              OR u.id = (SELECT id FROM me) OR ((SELECT 'unit_head' = ANY(roles) FROM me) AND u.unit_id = (SELECT unit_id FROM me))
+         FROM x JOIN users u ON u.id = x.id
+       UNION ALL
+       SELECT x.id::text, 'proposal', (SELECT yes FROM wide) OR a.unit_id IN (SELECT id FROM sub)
+         FROM x JOIN assignment_proposals p ON p.id = x.id JOIN assignments a ON a.id = p.assignment_id
+       UNION ALL
+       SELECT x.id::text, 'import', (SELECT yes FROM wide) FROM x JOIN import_runs i ON i.id = x.id`,
+      who,
+      ids,
+    );
+    return rows.filter((r) => !r.visible).map((r) => `${r.kind} ${r.id}`);
+  }
+
   for (const [route, entry] of Object.entries(matrix)) {
     const { call, expect: expected } = entry;
     it(route, async () => {
       const got: Partial<Record<Who, number>> = {};
+      const leaked: Partial<Record<Who, string[]>> = {};
       for (const who of WHO) {
         const req = call(request(t.http), entry.versionOf ? await entry.versionOf() : 0);
         if (tokens[who as Exclude<Who, 'anonymous'>]) req.set('authorization', tokens[who as Exclude<Who, 'anonymous'>]!);
-        got[who] = (await req).status;
+        const res = await req;
+        got[who] = res.status;
+        if (who !== 'anonymous' && res.status < 300) {
+          const found = await leaks(who, res.body);
+          if (found.length) leaked[who] = found;
+        }
       }
       expect(got).toEqual(expected());
+      expect(leaked).toEqual({});
     });
   }
+
+  it('an item’s history lists the events of its reports and extension requests only to those who may read them', async () => {
+    // Run after the matrix: item 1 (市发改委 leads, the counties support) has extension decisions and reports by now.
+    const fgwLead = await t.prisma.workItem.findFirstOrThrow({ where: { planId, seq: '1' } });
+    const history = async (who: Exclude<Who, 'anonymous'>) =>
+      (await request(t.http).get(`/api/v1/audit-events?entityType=WorkItem&entityId=${fgwLead.id}`).set('authorization', tokens[who]!).expect(200)).body as { entityType: string; entityId: string }[];
+    const office = await history('office');
+    expect(office.map((e) => e.entityType)).toEqual(expect.arrayContaining(['ExtensionRequest']));
+    for (const who of ['xingqing', 'xingqing-head'] as const) {
+      const seen = await history(who);
+      expect(seen.filter((e) => e.entityType === 'ExtensionRequest')).toEqual([]);
+      expect(await leaks(who, seen)).toEqual([]);
+    }
+    expect((await history('fgw')).map((e) => e.entityType)).toEqual(expect.arrayContaining(['ExtensionRequest']));
+  });
 
   it('an expired or forged token is refused (401)', async () => {
     const office = await t.prisma.user.findUniqueOrThrow({ where: { username: 'office' } });
@@ -247,7 +338,7 @@ describe('the role matrix through HTTP', () => {
   });
 
   it('a county lists only its own work; another county’s item is missing even when named in a filter', async () => {
-    const jinfeng = await t.prisma.unit.findUniqueOrThrow({ where: { name: '金凤区' } });
+    const jinfeng = await t.prisma.unit.findFirstOrThrow({ where: { name: '金凤区' } });
     const item = await t.prisma.workItem.create({
       data: { planId, seq: '99', itemNo: 1, sortKey: 999, text: '金凤区专项', assignments: { create: [{ unitId: jinfeng.id, role: 'lead', principal: true, source: 'table', position: 0 }] } },
     });
@@ -264,9 +355,25 @@ describe('the role matrix through HTTP', () => {
     expect(office.body.total).toBe(45);
   });
 
+  it('the office cannot take over the system administrator: no role change, no disabling, no password reset', async () => {
+    const admin = await t.prisma.user.create({
+      data: { username: `sysadmin${unique()}`, displayName: '系统管理员', unitId: (await t.prisma.user.findUniqueOrThrow({ where: { username: 'office' } })).unitId, roles: ['system_admin'], passwordHash: 'x' },
+    });
+    const before = await t.prisma.user.findUniqueOrThrow({ where: { id: admin.id } });
+    const office = (r: request.Test) => r.set('authorization', tokens.office!);
+    expect((await office(request(t.http).patch(`/api/v1/users/${admin.id}`).send({ rowVersion: 1, roles: ['unit_reporter'] }))).status).toBe(403);
+    expect((await office(request(t.http).patch(`/api/v1/users/${admin.id}`).send({ rowVersion: 1, disabled: true }))).status).toBe(403);
+    expect((await office(request(t.http).post(`/api/v1/users/${admin.id}/reset-password`).send({ password: 'Takeover-pass-2026' }))).status).toBe(403);
+    expect((await office(request(t.http).post('/api/v1/users').send({ username: `peer${unique()}`, displayName: '另一管理员', unitId: admin.unitId, roles: ['office_admin'], password: 'Initial-pass-2026' }))).status).toBe(403);
+    expect(await t.prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).toEqual(before);
+    // Nor can it make itself one.
+    const me = await t.prisma.user.findUniqueOrThrow({ where: { username: 'office' } });
+    expect((await office(request(t.http).patch(`/api/v1/users/${me.id}`).send({ rowVersion: me.rowVersion, roles: ['system_admin'] }))).status).toBe(403);
+  });
+
   it('a unit head cannot create users in another unit or grant office roles', async () => {
     const body = { username: `x${unique()}`, displayName: '越权', password: 'Initial-pass-2026' };
-    const xingqing = await t.prisma.unit.findUniqueOrThrow({ where: { name: '兴庆区' } });
+    const xingqing = await t.prisma.unit.findFirstOrThrow({ where: { name: '兴庆区' } });
     await request(t.http).post('/api/v1/users').set('authorization', tokens['fgw-head']!).send({ ...body, unitId: xingqing.id, roles: ['unit_reporter'] }).expect(403);
     await request(t.http).post('/api/v1/users').set('authorization', tokens['fgw-head']!).send({ ...body, unitId: fgwUnit, roles: ['office_admin'] }).expect(403);
     expect(await t.prisma.user.count({ where: { username: body.username } })).toBe(0);

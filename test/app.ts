@@ -9,12 +9,13 @@ import { setupApp } from '../src/app.setup.js';
 import { Clock } from '../src/clock/clock.js';
 import { createLogger } from '../src/common/logger.js';
 import { PrismaService } from '../src/prisma/prisma.service.js';
-import { createTestDatabase } from './db.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
 
 export interface TestApp {
   app: INestApplication;
   prisma: PrismaService;
   http: ReturnType<INestApplication['getHttpServer']>;
+  db: TestDatabase;
   close: () => Promise<void>;
 }
 
@@ -39,16 +40,19 @@ export interface TestAppOptions {
   clock?: TestClock;
   /** Receives every JSON log line the app writes (at info level), to check what logs contain. */
   logLines?: string[];
+  /** Another instance on the same database (and Redis keys) as an app already created: scale-out tests. */
+  database?: TestDatabase;
 }
 
 /** The real application on its own fresh database, with the same HTTP setup as main.ts. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   Object.assign(process.env, {
     DATABASE_URL: db.url,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-'.padEnd(40, 'x'),
+    AUDIT_HMAC_KEY: 'test-audit-key-'.padEnd(40, 'k'),
     // Each app its own Redis keys and a limit the suite's many logins never reach, unless a test sets one.
     REDIS_KEY_PREFIX: `test:${db.url.split('/').pop()}:`,
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
@@ -68,9 +72,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     app,
     prisma: app.get(PrismaService),
     http: app.getHttpServer(),
+    db,
     close: async () => {
       await app.close();
-      await db.drop();
+      // The instance that created the database drops it.
+      if (!options.database) await db.drop();
     },
   };
 }
@@ -82,4 +88,14 @@ export async function tokenFor(t: TestApp, username: string, password = DEMO_PAS
   const res = await request(t.http).post('/api/v1/auth/login').send({ username, password });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return `Bearer ${res.body.accessToken}`;
+}
+
+/** Requests as one signed-in user: `as(tok.office).post(url, body)`. */
+export function asUser(t: TestApp, authorization: string) {
+  return {
+    get: (url: string) => request(t.http).get(url).set('authorization', authorization),
+    put: (url: string, body: object) => request(t.http).put(url).set('authorization', authorization).send(body),
+    patch: (url: string, body: object) => request(t.http).patch(url).set('authorization', authorization).send(body),
+    post: (url: string, body: object = {}) => request(t.http).post(url).set('authorization', authorization).send(body),
+  };
 }

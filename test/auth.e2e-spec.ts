@@ -27,7 +27,7 @@ describe('sessions and passwords', () => {
   it('locks the account after repeated failures and lets it in again once the lock expires', async () => {
     for (let i = 0; i < 3; i++) await login(t, 'jinfeng', 'Wrong-pass-2026').expect(401);
     const locked = await login(t, 'jinfeng', DEMO_PASSWORD).expect(423);
-    expect(locked.body).toMatchObject({ code: 'AUTH.LOCKED', lockedUntil: '2026-03-02T01:15:00.000Z' });
+    expect(locked.body).toMatchObject({ code: 'AUTH.LOCKED', lockedUntil: '2026-03-02T01:15:00.000Z', detail: expect.stringContaining('2026-03-02 09:15（北京时间）') });
     clock.advance(14 * 60_000);
     await login(t, 'jinfeng', DEMO_PASSWORD).expect(423);
     clock.advance(2 * 60_000);
@@ -106,5 +106,29 @@ describe('login rate limit per client address', () => {
     const limited = await login(t, 'nobody', 'Wrong-pass-2026').expect(429);
     expect(limited.body.code).toBe('AUTH.RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe('the login rate limit does not open the door, nor lock others out', () => {
+  it('a malformed body is answered 400 without using up the address’s attempts', async () => {
+    const t = await createTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      for (let i = 0; i < 10; i++) await request(t.http).post('/api/v1/auth/login').send({ username: '', colour: 'red' }).expect(400);
+      for (let i = 0; i < 3; i++) await login(t, 'nobody', 'Wrong-pass-2026').expect(401);
+      await login(t, 'nobody', 'Wrong-pass-2026').expect(429);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('with Redis down, each instance still counts attempts on its own', async () => {
+    const t = await createTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3', REDIS_URL: 'redis://127.0.0.1:1' } });
+    try {
+      for (let i = 0; i < 3; i++) await login(t, 'nobody', 'Wrong-pass-2026').expect(401);
+      const limited = await login(t, 'nobody', 'Wrong-pass-2026').expect(429);
+      expect(limited.body.code).toBe('AUTH.RATE_LIMITED');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -6,9 +6,21 @@ import pg from 'pg';
 /** Tests run against real PostgreSQL; the server comes from TEST_DATABASE_URL. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/cpt_test';
 
-export function databaseUrl(name: string): string {
+/**
+ * Tests run with the same least-privilege split as a deployment: migrations as the owner, the service as a
+ * role that can only read and write rows (and only append audit events). Both are created by the run if
+ * missing; TEST_DATABASE_URL's own user (a superuser) only creates and drops databases, and tampers.
+ */
+export const OWNER_ROLE = 'cpt_test_owner';
+export const SERVICE_ROLE = 'cpt_test_service';
+
+export function databaseUrl(name: string, user?: string): string {
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
+  if (user) {
+    url.username = user;
+    url.password = process.env.TEST_ROLE_PASSWORD ?? '';
+  }
   return url.toString();
 }
 
@@ -40,13 +52,25 @@ export async function adminQuery(sql: string): Promise<void> {
 }
 
 
+async function ensureRole(name: string): Promise<void> {
+  const password = process.env.TEST_ROLE_PASSWORD;
+  try {
+    await adminQuery(`CREATE ROLE ${name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE${password ? ` PASSWORD '${password.replace(/'/g, "''")}'` : ''}`);
+  } catch (e) {
+    // Another run created it first, or an earlier run did: roles belong to the whole server.
+    if (!/already exists/.test(String(e))) throw e;
+  }
+}
+
 /** Migrates one template database; every test file then copies it. */
 export default async function globalSetup() {
   const template = templateName();
+  await ensureRole(OWNER_ROLE);
+  await ensureRole(SERVICE_ROLE);
   await adminQuery(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE "${template}"`);
+  await adminQuery(`CREATE DATABASE "${template}" OWNER ${OWNER_ROLE}`);
   const result = spawnSync(process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(template) },
+    env: { ...process.env, MIGRATION_DATABASE_URL: databaseUrl(template, OWNER_ROLE), DATABASE_URL: databaseUrl(template, SERVICE_ROLE) },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`migrating the test template failed:\n${result.stdout}\n${result.stderr}`);

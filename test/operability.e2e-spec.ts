@@ -12,7 +12,7 @@ describe('operability', () => {
     it('answers liveness and readiness', async () => {
       await request(t.http).get('/health/live').expect(200, { status: 'ok' });
       const res = await request(t.http).get('/health/ready').expect(200);
-      expect(res.body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+      expect(res.body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } }, outbox: { pending: 0, dead: 0, oldestPendingAt: null } });
     });
 
     it('answers errors as problem+json carrying the request id', async () => {
@@ -30,6 +30,21 @@ describe('operability', () => {
     it('publishes the OpenAPI document', async () => {
       const res = await request(t.http).get('/api/docs-json').expect(200);
       expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/plans/{planId}/imports', '/api/v1/work-items', '/api/v1/units']));
+    });
+
+    it('declares the response of every route (the console builds its typed client from it)', async () => {
+      const doc = (await request(t.http).get('/api/docs-json').expect(200)).body;
+      const undeclared: string[] = [];
+      for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: object }> }> }>>)) {
+        for (const [method, op] of Object.entries(operations)) {
+          const success = Object.entries(op.responses).filter(([code]) => code.startsWith('2'));
+          const ok = success.length > 0 && success.every(([code, r]) => code === '204' || Object.values(r.content ?? {}).some((c) => c.schema));
+          if (!ok) undeclared.push(`${method.toUpperCase()} ${path}`);
+        }
+      }
+      expect(undeclared).toEqual([]);
+      // Nested objects are named schemas, not opaque objects.
+      expect(doc.components.schemas.ReportDto.properties.period.$ref ?? doc.components.schemas.ReportDto.properties.period.allOf).toBeDefined();
     });
   });
 

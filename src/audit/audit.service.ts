@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { createHash, createHmac } from 'node:crypto';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
 import { requestContext } from '../common/request-context.js';
-import type { AuditEvent } from '../generated/prisma/client.js';
+import type { AuditEvent, Prisma } from '../generated/prisma/client.js';
 import { PrismaService, type Tx } from '../prisma/prisma.service.js';
 
 export interface AuditInput {
@@ -12,16 +13,43 @@ export interface AuditInput {
   after?: unknown;
   /** For events without a session (login attempts): who it was about. */
   actor?: { id: string; name: string; unitId: string } | null;
+  /** The entity whose history also lists this event (a report's work item); the event keeps its own read rule. */
+  related?: { type: string; id: string };
 }
 
 const GENESIS = '0'.repeat(64);
-// One lock key for the whole chain: appends are serialised so each event links to the one before.
+// One lock key for the sealer, so that two seals never give out the same place.
 const CHAIN_LOCK = 0x617564;
 
-type Hashable = Pick<AuditEvent, 'occurredAt' | 'actorId' | 'actorName' | 'actorUnitId' | 'action' | 'entityType' | 'entityId' | 'before' | 'after' | 'requestId' | 'clientIp' | 'prevHash'>;
+export interface VerifyResult {
+  ok: boolean;
+  events: number;
+  /** Events committed but not linked yet (a seal follows within seconds). */
+  pending?: number;
+  firstBroken?: { id: string; reason: string };
+}
 
+type Hashable = Pick<
+  AuditEvent,
+  'occurredAt' | 'actorId' | 'actorName' | 'actorUnitId' | 'action' | 'entityType' | 'entityId' | 'before' | 'after' | 'requestId' | 'clientIp' | 'prevHash' | 'relatedType' | 'relatedId' | 'hashVersion'
+>;
+
+const KEYED = 2;
+
+/** Version 1 (events written before the chain was keyed): SHA-256, which anyone with the table could recompute. */
 export function eventHash(e: Hashable): string {
-  const canonical = JSON.stringify([
+  return createHash('sha256').update(canonicalV1(e)).digest('hex');
+}
+
+/** Version 2: HMAC-SHA-256 with a key the database does not hold; covers the related entity too. */
+export function eventHmac(key: string, e: Hashable): string {
+  return createHmac('sha256', key)
+    .update(JSON.stringify([KEYED, canonicalV1(e), e.relatedType, e.relatedId]))
+    .digest('hex');
+}
+
+function canonicalV1(e: Hashable): string {
+  return JSON.stringify([
     e.occurredAt.toISOString(),
     e.actorId,
     e.actorName,
@@ -35,7 +63,6 @@ export function eventHash(e: Hashable): string {
     e.clientIp,
     e.prevHash,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
 }
 
 /** Only the fields that changed, before and after. */
@@ -46,56 +73,129 @@ export function diff(before: Record<string, unknown> | null, after: Record<strin
 }
 
 @Injectable()
-export class AuditService {
-  constructor(private readonly prisma: PrismaService) {}
+export class AuditService implements OnModuleDestroy {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly config: AppConfig,
+  ) {}
 
   /** Appends an event inside the caller's transaction: if the change rolls back, so does its event. */
   async record(tx: Tx, input: AuditInput): Promise<void> {
     await this.recordMany(tx, [input]);
   }
 
-  /** Appends several events in order with one lock and one insert (batch writes). */
+  /**
+   * Appends several events in order with one insert, without waiting for anyone: events are linked into
+   * the chain after their commit by `seal`, so that writers of different units no longer queue on one lock.
+   */
   async recordMany(tx: Tx, inputs: AuditInput[]): Promise<void> {
     if (inputs.length === 0) return;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
-    const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
     const ctx = requestContext.getStore();
-    let prevHash = last?.hash ?? GENESIS;
     const occurredAt = new Date();
-    const rows = inputs.map((input) => {
-      const actor = input.actor !== undefined ? input.actor : ctx?.actor;
-      // JSON columns come back with keys in PostgreSQL's jsonb order: hash what will be read back.
-      const event: Hashable = {
-        occurredAt,
-        actorId: actor?.id ?? null,
-        actorName: actor?.name ?? null,
-        actorUnitId: actor?.unitId ?? null,
-        action: input.action,
-        entityType: input.entityType,
-        entityId: input.entityId ?? null,
-        before: roundTrip(input.before) as AuditEvent['before'],
-        after: roundTrip(input.after) as AuditEvent['after'],
-        requestId: ctx?.requestId ?? null,
-        clientIp: ctx?.ip ?? null,
-        prevHash,
-      };
-      prevHash = eventHash(event);
-      return { ...event, before: event.before ?? undefined, after: event.after ?? undefined, hash: prevHash };
+    await tx.auditEvent.createMany({
+      data: inputs.map((input) => {
+        const actor = input.actor !== undefined ? input.actor : ctx?.actor;
+        return {
+          occurredAt,
+          actorId: actor?.id ?? null,
+          actorName: actor?.name ?? null,
+          actorUnitId: actor?.unitId ?? null,
+          action: input.action,
+          entityType: input.entityType,
+          entityId: input.entityId ?? null,
+          before: json(input.before),
+          after: json(input.after),
+          requestId: ctx?.requestId ?? null,
+          clientIp: ctx?.ip ?? null,
+          relatedType: input.related?.type ?? null,
+          relatedId: input.related?.id ?? null,
+          hashVersion: KEYED,
+        };
+      }),
     });
-    await tx.auditEvent.createMany({ data: rows as never });
+    // Not committed yet: a seal shortly after usually finds it; the periodic one always does.
+    this.sealSoon(50);
+  }
+
+  /**
+   * Links every committed, unsealed event into the chain, in the order they are found committed (by id among
+   * them): each gets its place, its predecessor's hash and its own HMAC. One sealer at a time (a lock), as many
+   * writers as there are. Events are hashed as PostgreSQL stores them, so nothing depends on key order.
+   */
+  async seal(): Promise<number> {
+    let sealed = 0;
+    for (;;) {
+      const n = await this.prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+          const pending = await tx.auditEvent.findMany({ where: { chainSeq: null }, orderBy: { id: 'asc' }, take: 2000 });
+          if (pending.length === 0) return 0;
+          const last = await tx.auditEvent.findFirst({ where: { chainSeq: { not: null } }, orderBy: { chainSeq: 'desc' }, select: { chainSeq: true, hash: true } });
+          let prevHash = last?.hash ?? GENESIS;
+          let seq = last?.chainSeq ?? 0n;
+          const links = pending.map((e) => {
+            seq += 1n;
+            const hash = eventHmac(this.config.AUDIT_HMAC_KEY, { ...e, prevHash });
+            const link = { id: e.id.toString(), seq: seq.toString(), prev: prevHash, hash };
+            prevHash = hash;
+            return link;
+          });
+          await tx.$executeRaw`
+            UPDATE audit_events a SET chain_seq = x.seq, prev_hash = x.prev, hash = x.hash
+            FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS x(id bigint, seq bigint, prev text, hash text)
+            WHERE a.id = x.id AND a.chain_seq IS NULL`;
+          return links.length;
+        },
+        { timeout: 60_000, maxWait: 30_000 },
+      );
+      sealed += n;
+      if (n < 2000) return sealed;
+    }
+  }
+
+  private sealing?: Promise<void>;
+  private sealAgain = false;
+
+  /** A seal in the background, coalesced: many writes in a burst cost one or two seals, never one each. */
+  sealSoon(delayMs = 0): void {
+    if (this.sealing) {
+      this.sealAgain = true;
+      return;
+    }
+    this.sealing = (async () => {
+      await new Promise((r) => setTimeout(r, delayMs).unref());
+      do {
+        this.sealAgain = false;
+        await this.seal().catch(() => undefined); // the periodic seal retries; verify seals first
+      } while (this.sealAgain);
+      this.sealing = undefined;
+    })();
+  }
+
+  async onModuleDestroy() {
+    await this.sealing;
   }
 
   /** Outside any other change (login attempts): its own transaction. */
-  recordAlone(input: AuditInput): Promise<void> {
-    return this.prisma.$transaction((tx) => this.record(tx, input));
+  async recordAlone(input: AuditInput): Promise<void> {
+    await this.prisma.$transaction((tx) => this.record(tx, input));
+    this.sealSoon();
   }
 
+  /** The entity's own events and those of related entities (a work item's reports), oldest first. */
   async history(entityType: string, entityId: string) {
-    const rows = await this.prisma.auditEvent.findMany({ where: { entityType, entityId }, orderBy: { id: 'asc' } });
-    return rows.map((r) => ({
+    const rows = await this.prisma.auditEvent.findMany({
+      where: { OR: [{ entityType, entityId }, { relatedType: entityType, relatedId: entityId }] },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map((r) => this.view(r));
+  }
+
+  view(r: AuditEvent) {
+    return {
       id: r.id.toString(),
       occurredAt: r.occurredAt.toISOString(),
-      actor: r.actorId ? { id: r.actorId, name: r.actorName, unitId: r.actorUnitId } : null,
+      actor: r.actorId ? { id: r.actorId as string | null, name: r.actorName, unitId: r.actorUnitId } : null,
       action: r.action,
       entityType: r.entityType,
       entityId: r.entityId,
@@ -103,43 +203,64 @@ export class AuditService {
       after: r.after,
       requestId: r.requestId,
       clientIp: r.clientIp,
-    }));
+    };
+  }
+
+  /**
+   * The head of the chain, signed: stored outside the database (the daily job writes one to the log, an
+   * operator may keep them), it lets `verify` prove later that nothing up to it was cut off or rewritten.
+   */
+  async checkpoint(now: Date): Promise<{ lastId: string; hash: string; at: string; signature: string }> {
+    await this.seal();
+    const last = await this.prisma.auditEvent.findFirst({ where: { chainSeq: { not: null } }, orderBy: { chainSeq: 'desc' }, select: { id: true, hash: true } });
+    const lastId = (last?.id ?? 0n).toString();
+    const hash = last?.hash ?? GENESIS;
+    const at = now.toISOString();
+    const signature = createHmac('sha256', this.config.AUDIT_HMAC_KEY).update(`checkpoint|${lastId}|${hash}|${at}`).digest('hex');
+    return { lastId, hash, at, signature };
   }
 
   /** Walks the chain in order and reports the first event whose hash or link does not hold. */
-  async verify(): Promise<{ ok: boolean; events: number; firstBroken?: { id: string; reason: string } }> {
+  async verify(checkpoint?: { lastId: string; hash: string }): Promise<VerifyResult> {
+    await this.seal();
+    const result = await this.walk();
+    if (!result.ok || !checkpoint) return result;
+    // A chain cut off at its end still links up: only a head kept elsewhere shows what is missing.
+    const kept = await this.prisma.auditEvent.findUnique({ where: { id: BigInt(checkpoint.lastId) }, select: { hash: true } });
+    if (!kept) return { ...result, ok: false, firstBroken: { id: checkpoint.lastId, reason: '检查点所记录的事件已不存在（记录被截断）' } };
+    if (kept.hash !== checkpoint.hash) return { ...result, ok: false, firstBroken: { id: checkpoint.lastId, reason: '检查点所记录的事件与当时不符（记录被改写）' } };
+    return result;
+  }
+
+  /** In chain order; events committed after the seal just done are counted as pending, not as broken. */
+  private async walk(): Promise<VerifyResult> {
     let prev = GENESIS;
     let count = 0;
+    let keyed = false;
     let cursor: bigint | undefined;
     for (;;) {
-      const batch = await this.prisma.auditEvent.findMany({ where: cursor ? { id: { gt: cursor } } : {}, orderBy: { id: 'asc' }, take: 1000 });
-      if (batch.length === 0) return { ok: true, events: count };
+      const batch = await this.prisma.auditEvent.findMany({ where: { chainSeq: cursor ? { gt: cursor } : { not: null } }, orderBy: { chainSeq: 'asc' }, take: 1000 });
+      if (batch.length === 0) {
+        const pending = await this.prisma.auditEvent.count({ where: { chainSeq: null } });
+        return { ok: true, events: count, ...(pending ? { pending } : {}) };
+      }
       for (const e of batch) {
         count++;
-        if (e.prevHash !== prev) return { ok: false, events: count, firstBroken: { id: e.id.toString(), reason: '与上一条记录的链接不符（记录被删除或插入）' } };
-        if (eventHash(e) !== e.hash) return { ok: false, events: count, firstBroken: { id: e.id.toString(), reason: '记录内容与其哈希不符（记录被篡改）' } };
-        prev = e.hash;
+        const broken = (reason: string) => ({ ok: false, events: count, firstBroken: { id: e.id.toString(), reason } });
+        if (e.prevHash !== prev) return broken('与上一条记录的链接不符（记录被删除或插入）');
+        // Once the chain is keyed, an unkeyed event can only be a forgery by someone without the key.
+        if (e.hashVersion !== KEYED && keyed) return broken('密钥化之后出现未签名的记录（记录被伪造）');
+        const expected = e.hashVersion === KEYED ? eventHmac(this.config.AUDIT_HMAC_KEY, e) : eventHash(e);
+        if (expected !== e.hash) return broken('记录内容与其签名不符（记录被篡改，或签名密钥不符）');
+        keyed ||= e.hashVersion === KEYED;
+        prev = e.hash!;
       }
-      cursor = batch.at(-1)!.id;
+      cursor = batch.at(-1)!.chainSeq!;
     }
   }
 }
 
-function roundTrip(v: unknown) {
-  if (v === null || v === undefined) return null;
-  return sortKeys(JSON.parse(JSON.stringify(v)));
-}
-
-// jsonb stores object keys ordered by length, then bytes; sorting the same way makes hashes stable.
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => {
-      const la = Buffer.byteLength(a);
-      const lb = Buffer.byteLength(b);
-      return la !== lb ? la - lb : Buffer.compare(Buffer.from(a), Buffer.from(b));
-    });
-    return Object.fromEntries(entries.map(([k, x]) => [k, sortKeys(x)]));
-  }
-  return v;
+/** What is stored: plain JSON (dates as strings, undefined dropped), or no value at all. */
+function json(v: unknown): Prisma.InputJsonValue | undefined {
+  return v === null || v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 }

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service.js';
-import { CurrentUser, Public, RequirePermission } from './decorators.js';
-import { ChangePasswordDto, LoginDto, RefreshDto, TokensDto } from './dto/auth.dto.js';
-import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
-import { Permission } from './permissions.js';
-import type { Principal } from './principal.js';
+import { CurrentUser, Public, RequirePermission } from '../access/decorators.js';
+import { ChangePasswordDto, LoginDto, MeDto, RefreshDto, TokensDto } from './dto/auth.dto.js';
+import { Permission } from '../access/permissions.js';
+import type { Principal } from '../access/principal.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -14,7 +13,6 @@ export class AuthController {
 
   @Post('login')
   @Public()
-  @UseGuards(LoginRateLimitGuard)
   @HttpCode(200)
   @ApiOperation({ summary: '登录（每个地址每分钟限次）' })
   @ApiOkResponse({ type: TokensDto })
@@ -24,7 +22,6 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
-  @UseGuards(LoginRateLimitGuard)
   @HttpCode(200)
   @ApiOperation({ summary: '以刷新令牌换取新令牌（刷新令牌一次有效）' })
   @ApiOkResponse({ type: TokensDto })
@@ -36,6 +33,7 @@ export class AuthController {
   @HttpCode(204)
   @RequirePermission(Permission.Self)
   @ApiOperation({ summary: '注销（吊销刷新令牌）' })
+  @ApiNoContentResponse({ description: '已注销' })
   logout(@CurrentUser() user: Principal, @Body() dto: RefreshDto) {
     return this.auth.logout(user, dto.refreshToken);
   }
@@ -43,15 +41,16 @@ export class AuthController {
   @Get('me')
   @RequirePermission(Permission.Self)
   @ApiOperation({ summary: '当前用户' })
+  @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() user: Principal) {
-    const { scopeUnitIds: _scope, ...view } = user;
-    return view;
+    return this.auth.me(user);
   }
 
   @Post('password')
   @HttpCode(204)
   @RequirePermission(Permission.Self)
   @ApiOperation({ summary: '修改密码（所有会话随之失效）' })
+  @ApiNoContentResponse({ description: '已修改' })
   changePassword(@CurrentUser() user: Principal, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(user, dto.currentPassword, dto.newPassword);
   }

@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard as PassportGuard } from '@nestjs/passport';
 import { DomainError } from '../common/domain-error.js';
 import { requestContext } from '../common/request-context.js';
-import { IS_PUBLIC, PERMISSION } from './decorators.js';
-import { hasPermission, Permission } from './permissions.js';
-import type { Principal } from './principal.js';
+import { IS_PUBLIC, PERMISSION } from '../access/decorators.js';
+import { hasPermission, Permission } from '../access/permissions.js';
+import type { Principal } from '../access/principal.js';
 
 /**
  * Global guard, deny by default: a route is open only when marked @Public(); any other route needs a

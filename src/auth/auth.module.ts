@@ -7,7 +7,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
-import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
 
 @Module({
   imports: [
@@ -15,7 +15,7 @@ import { LoginRateLimitGuard } from './login-rate-limit.guard.js';
     JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }) }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LoginRateLimitGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, JwtStrategy, LoginRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

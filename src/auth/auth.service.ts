@@ -5,18 +5,30 @@ import { JwtService } from '@nestjs/jwt';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
+import { beijingTime } from '../common/dates.js';
 import { DomainError } from '../common/domain-error.js';
 import type { User } from '../generated/prisma/client.js';
 import { PrismaService, type Tx } from '../prisma/prisma.service.js';
 import type { TokensDto, UserView } from './dto/auth.dto.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
+import { PrincipalCache } from '../access/principal-cache.js';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from './passwords.js';
-import type { Principal } from './principal.js';
+import type { Principal } from '../access/principal.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // Hash compared when the user does not exist, so timing does not tell which names exist.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0W5bX2x0cGhq8y0h2+5sPp4bYpVdY1hKq8mAEjYtJ1o';
 
-export const toUserView = (u: User): UserView => ({ id: u.id, username: u.username, displayName: u.displayName, unitId: u.unitId, roles: u.roles, mustChangePassword: u.mustChangePassword, rowVersion: u.rowVersion });
+export const toUserView = (u: User): UserView => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  unitId: u.unitId,
+  roles: u.roles,
+  mustChangePassword: u.mustChangePassword,
+  disabled: u.disabled,
+  rowVersion: u.rowVersion,
+});
 
 const invalidLogin = () => new DomainError('AUTH.INVALID_CREDENTIALS', 401, '用户名或密码错误');
 
@@ -28,9 +40,12 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly rateLimit: LoginRateLimiter,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async login(username: string, password: string): Promise<TokensDto> {
+    await this.rateLimit.consume();
     const now = this.clock.now();
     const user = await this.prisma.user.findUnique({ where: { username } });
     if (!user) {
@@ -41,7 +56,7 @@ export class AuthService {
     const actor = { id: user.id, name: user.username, unitId: user.unitId };
     if (user.lockedUntil && user.lockedUntil > now) {
       await this.audit.recordAlone({ action: 'auth.login_refused_locked', entityType: 'User', entityId: user.id, actor });
-      throw new DomainError('AUTH.LOCKED', 423, `连续登录失败次数过多，账号已锁定至 ${user.lockedUntil.toISOString()}`, undefined, { lockedUntil: user.lockedUntil.toISOString() });
+      throw new DomainError('AUTH.LOCKED', 423, `连续登录失败次数过多，账号已锁定至 ${beijingTime(user.lockedUntil)}（北京时间）`, undefined, { lockedUntil: user.lockedUntil.toISOString() });
     }
     if (user.disabled || !(await verifyPassword(user.passwordHash, password))) {
       // A lock that has expired starts the count again.
@@ -64,6 +79,7 @@ export class AuthService {
 
   /** Rotates the refresh token. A token used a second time revokes its whole family: someone copied it. */
   async refresh(token: string): Promise<TokensDto> {
+    await this.rateLimit.consume();
     const now = this.clock.now();
     const found = await this.prisma.refreshToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } });
     if (!found || found.revokedAt || found.expiresAt <= now || found.user.disabled) {
@@ -93,6 +109,13 @@ export class AuthService {
     });
   }
 
+  /** The session as the console shows it: who, in which unit, with which roles (never the unit scope list). */
+  async me(p: Principal) {
+    const unit = await this.prisma.unit.findUnique({ where: { id: p.unitId }, select: { name: true } });
+    const { scopeUnitIds: _scope, ...view } = p;
+    return { ...view, unitName: unit?.name ?? '' };
+  }
+
   async changePassword(principal: Principal, current: string, next: string): Promise<void> {
     const user = await this.prisma.user.findUniqueOrThrow({ where: { id: principal.userId } });
     if (!(await verifyPassword(user.passwordHash, current))) {
@@ -105,6 +128,7 @@ export class AuthService {
       await this.setPassword(tx, user.id, passwordHash, false);
       await this.audit.record(tx, { action: 'auth.password_changed', entityType: 'User', entityId: user.id });
     });
+    await this.principals.invalidate(user.id);
   }
 
   /** Replaces a password and ends every session of the user: refresh tokens are revoked, access tokens outdated. */

@@ -3,10 +3,13 @@ import { PassportStrategy } from '@nestjs/passport';
 import { isUUID } from 'class-validator';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../config/app-config.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { descendantsOf } from '../units/unit-tree.js';
 import type { Role } from '../generated/prisma/enums.js';
-import { PLAN_WIDE_ROLES } from './permissions.js';
-import type { Principal } from './principal.js';
+import { PLAN_WIDE_ROLES } from '../access/permissions.js';
+import type { Principal } from '../access/principal.js';
+import { PrincipalCache } from '../access/principal-cache.js';
 
 interface AccessClaims {
   sub: string;
@@ -19,26 +22,26 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: AppConfig,
     private readonly prisma: PrismaService,
+    private readonly cache: PrincipalCache,
   ) {
     super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.JWT_SECRET, algorithms: ['HS256'], ignoreExpiration: false });
   }
 
   /** One round trip per request: the user and, for unit-scoped roles, every unit below its own. */
   async validate(claims: AccessClaims): Promise<Principal | false> {
-    if (typeof claims.sub !== 'string' || !isUUID(claims.sub)) return false;
+    if (typeof claims.sub !== 'string' || !isUUID(claims.sub) || !Number.isInteger(claims.ver)) return false;
+    const cached = this.cache.get(claims.sub, claims.ver);
+    if (cached) return cached;
     const [user] = await this.prisma.$queryRaw<
       { id: string; username: string; display_name: string; unit_id: string; roles: Role[]; must_change_password: boolean; disabled: boolean; session_version: number; below: string[] }[]
     >`
       SELECT u.id::text, u.username, u.display_name, u.unit_id::text, u.roles::text[] AS roles, u.must_change_password, u.disabled, u.session_version,
         CASE WHEN u.roles && ${PLAN_WIDE_ROLES}::"Role"[] THEN ARRAY[]::text[]
-             ELSE ARRAY(WITH RECURSIVE tree AS (
-                          SELECT id FROM units WHERE parent_id = u.unit_id
-                          UNION ALL SELECT c.id FROM units c JOIN tree t ON c.parent_id = t.id)
-                        SELECT id::text FROM tree) END AS below
+             ELSE ARRAY(SELECT id::text FROM (${descendantsOf(Prisma.sql`u.unit_id`)}) d) END AS below
       FROM users u WHERE u.id = ${claims.sub}::uuid`;
     if (!user || user.disabled || user.session_version !== claims.ver) return false;
     const planWide = user.roles.some((r) => PLAN_WIDE_ROLES.includes(r));
-    return {
+    const principal: Principal = {
       userId: user.id,
       username: user.username,
       displayName: user.display_name,
@@ -48,5 +51,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       planWide,
       scopeUnitIds: planWide ? [] : [user.unit_id, ...user.below],
     };
+    this.cache.set(claims.sub, claims.ver, principal);
+    return principal;
   }
 }

@@ -22,3 +22,11 @@ export function daysBetween(from: string, to: string): number {
 export function endOfShanghaiDay(day: string): Date {
   return new Date(dayToDate(day).getTime() + 86_400_000 - 8 * 3_600_000);
 }
+
+const BEIJING = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** An instant as offices read it: 「2026-11-22 10:30」, Beijing time. */
+export function beijingTime(instant: Date): string {
+  const p = Object.fromEntries(BEIJING.formatToParts(instant).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour === '24' ? '00' : p.hour}:${p.minute}`;
+}

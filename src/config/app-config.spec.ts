@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './app-config.js';
 
 describe('configuration', () => {
   it('applies defaults and converts numbers', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgresql://u@h:5432/db', PORT: '8080', JWT_SECRET: 'x'.repeat(32) });
+    const config = loadConfig({ DATABASE_URL: 'postgresql://u@h:5432/db', PORT: '8080', JWT_SECRET: 'x'.repeat(32), AUDIT_HMAC_KEY: 'k'.repeat(32) });
     expect(config).toMatchObject({ PORT: 8080, REDIS_URL: 'redis://127.0.0.1:6379', IMPORT_MAX_BYTES: 5 * 1024 * 1024 });
   });
 
@@ -14,6 +14,7 @@ describe('configuration', () => {
       expect((e as Error).message).toMatch(/DATABASE_URL/);
       expect((e as Error).message).toMatch(/PORT/);
       expect((e as Error).message).toMatch(/LOG_LEVEL/);
+      expect((e as Error).message).toMatch(/AUDIT_HMAC_KEY/);
     }
   });
 });

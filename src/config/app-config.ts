@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
+import { projectRoot } from '../common/project-root.js';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
@@ -59,6 +62,14 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET 至少 32 个字符' })
   JWT_SECRET: string;
 
+  /**
+   * Signs each audit event (HMAC-SHA-256). Kept outside the database, so that someone who can write the
+   * audit table cannot rewrite its history undetected. Never change it: older events would no longer verify.
+   */
+  @IsString()
+  @MinLength(32, { message: 'AUDIT_HMAC_KEY 至少 32 个字符' })
+  AUDIT_HMAC_KEY: string;
+
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(60)
@@ -68,6 +79,16 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   REFRESH_TOKEN_TTL_DAYS = 7;
+
+  /**
+   * How long an authenticated request may reuse the session's loaded principal. Changes that narrow access
+   * reach every instance at once through Redis; this is the bound while Redis is down. 0 turns caching off.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  PRINCIPAL_CACHE_SECONDS = 30;
 
   /** Failed logins before the account locks. */
   @Transform(({ value }) => Number(value))
@@ -108,4 +129,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`配置无效，服务拒绝启动 (invalid configuration):\n${lines.join('\n')}`);
   }
   return config;
+}
+
+/**
+ * For entry points (service, worker, CLI, demo seed): `.env`, then the settings `npm run demo` wrote to
+ * `.data/demo.env`, fill whatever the environment does not set; the environment always wins.
+ */
+export function loadEnvFiles(root: string = projectRoot()): void {
+  for (const file of [join(root, '.env'), join(root, '.data', 'demo.env')]) if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** For entry points: the configuration, or a message naming the bad variable and exit code 78 (EX_CONFIG). */
+export function loadConfigOrExit(): AppConfig {
+  loadEnvFiles();
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
 }

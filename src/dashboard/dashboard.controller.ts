@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, RequirePermission } from '../auth/decorators.js';
-import { Permission } from '../auth/permissions.js';
-import type { Principal } from '../auth/principal.js';
-import { DashboardQuery } from './dashboard.dto.js';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, RequirePermission } from '../access/decorators.js';
+import { Permission } from '../access/permissions.js';
+import type { Principal } from '../access/principal.js';
+import { DashboardDto, DashboardQuery } from './dashboard.dto.js';
 import { DashboardService } from './dashboard.service.js';
 
 @ApiTags('dashboard')
@@ -14,6 +14,7 @@ export class DashboardController {
   @Get()
   @RequirePermission(Permission.DashboardRead)
   @ApiOperation({ summary: '看板：领域×灯色、单位×灯色、逾期事项、缺报单位、按期报送率（按可见范围）' })
+  @ApiOkResponse({ type: DashboardDto })
   figures(@CurrentUser() user: Principal, @Query() query: DashboardQuery) {
     return this.dashboard.figures(user, query);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import { Clock } from '../clock/clock.js';
 import { isoDay, shanghaiDay } from '../common/dates.js';
 import { notFound } from '../common/domain-error.js';
@@ -26,9 +26,9 @@ export class DashboardService {
     const scope = p.planWide ? null : p.scopeUnitIds;
     const today = shanghaiDay(this.clock.now());
     const itemFilter = Prisma.sql`w.plan_id = ${q.planId}::uuid
-      ${scope ? Prisma.sql`AND EXISTS (SELECT 1 FROM assignments sa WHERE sa.work_item_id = w.id AND sa.unit_id = ANY(${scope}::uuid[]))` : Prisma.empty}
+      ${scope ? Prisma.sql`AND EXISTS (SELECT 1 FROM assignments sa WHERE sa.work_item_id = w.id AND sa.ended_at IS NULL AND sa.unit_id = ANY(${scope}::uuid[]))` : Prisma.empty}
       ${q.areaId ? Prisma.sql`AND w.area_id = ${q.areaId}::uuid` : Prisma.empty}
-      ${q.unitId ? Prisma.sql`AND EXISTS (SELECT 1 FROM assignments fa WHERE fa.work_item_id = w.id AND fa.unit_id = ${q.unitId}::uuid)` : Prisma.empty}`;
+      ${q.unitId ? Prisma.sql`AND EXISTS (SELECT 1 FROM assignments fa WHERE fa.work_item_id = w.id AND fa.ended_at IS NULL AND fa.unit_id = ${q.unitId}::uuid)` : Prisma.empty}`;
     const itemLight = q.light ? Prisma.sql`AND ls.light = ${q.light}::"Light"` : Prisma.empty;
 
     const [areas, units, overdue, rates] = await Promise.all([
@@ -40,7 +40,7 @@ export class DashboardService {
         WHERE ${itemFilter} ${itemLight}
         GROUP BY n.id, n.label, n.title, n.position, ls.light
         ORDER BY n.position NULLS LAST`,
-      this.prisma.$queryRaw<{ unit_id: string; name: string; light: string; n: bigint }[]>`
+      this.prisma.$queryRaw<{ unit_id: string; name: string; light: string | null; n: bigint }[]>`
         SELECT u.id::text AS unit_id, u.name, ls.light::text AS light, count(*) AS n
         FROM light_states ls
         JOIN units u ON u.id = ls.unit_id
@@ -65,6 +65,9 @@ export class DashboardService {
           count(*) FILTER (WHERE r.first_submitted_at IS NULL AND p.due_date < ${today}::date) AS missing
         FROM progress_reports r
         JOIN reporting_periods p ON p.id = r.period_id
+        -- A report was owed if its unit was still on the item when it fell due (a re-import may end that later).
+        JOIN assignments a ON a.id = r.assignment_id
+          AND (a.ended_at IS NULL OR a.ended_at >= ((p.due_date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))
         JOIN units u ON u.id = r.unit_id
         JOIN work_items w ON w.id = r.work_item_id
         WHERE p.plan_id = ${q.planId}::uuid
@@ -85,7 +88,7 @@ export class DashboardService {
     const byUnit = new Map<string, { unitId: string; unitName: string } & LightCounts>();
     for (const row of units) {
       const entry = byUnit.get(row.unit_id) ?? { unitId: row.unit_id, unitName: row.name, ...empty() };
-      entry[row.light as keyof LightCounts] += Number(row.n);
+      entry[(row.light ?? 'none') as keyof LightCounts] += Number(row.n);
       byUnit.set(row.unit_id, entry);
     }
     const reporting = rates.map((r) => {

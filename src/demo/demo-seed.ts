@@ -6,6 +6,7 @@ import { projectRoot } from '../common/project-root.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { ImportsService } from '../imports/imports.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { UnitAccountsService } from '../users/unit-accounts.service.js';
 import { CITY, demoUnits, OFFICE, PROVINCE } from './demo-units.js';
 
 export const DEMO_PLAN_TITLE = '银川市碳达峰实施方案（征求意见稿）';
@@ -35,7 +36,8 @@ export async function seedDemo(app: INestApplicationContext, demoPassword = 'Dem
       aliases: unit.aliases,
       memberKind: unit.memberKind ?? null,
     };
-    const row = await prisma.unit.upsert({ where: { name: unit.name }, create: { name: unit.name, ...data }, update: data });
+    const existing = await prisma.unit.findFirst({ where: { name: unit.name, parentId: data.parentId } });
+    const row = existing ? await prisma.unit.update({ where: { id: existing.id }, data }) : await prisma.unit.create({ data: { name: unit.name, ...data } });
     ids.set(unit.name, row.id);
   }
   const passwordHash = await hashPassword(demoPassword);
@@ -60,5 +62,7 @@ export async function seedDemo(app: INestApplicationContext, demoPassword = 'Dem
   });
   const file = resolve(DATA_DIR, 'yinchuan-task-division.csv');
   const result = await app.get(ImportsService).commit(plan.id, { buffer: readFileSync(file), name: 'yinchuan-task-division.csv' });
+  // As a real rollout would: every county, park and department of the plan gets a reporter and a head.
+  await app.get(UnitAccountsService).provision(null, plan.id, ['unit_reporter', 'unit_head'], demoPassword);
   return { planId: plan.id, provinceId: ids.get(PROVINCE)!, result };
 }

@@ -4,6 +4,10 @@ import { AppModule } from '../app.module.js';
 import { Clock } from '../clock/clock.js';
 import { shanghaiDay } from '../common/dates.js';
 import { PeriodsService } from '../reporting/periods.service.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { projectRoot } from '../common/project-root.js';
+import { PrismaService } from '../prisma/prisma.service.js';
 import { seedDemo } from './demo-seed.js';
 
 // A one-shot command runs no job worker; the service does.
@@ -24,6 +28,11 @@ try {
     `演示数据已就绪：方案 ${planId}，工作事项 ${result.summary.items} 项（新建 ${created.length}，更新 ${updated.length}，未变 ${unchanged}）` +
       `${opened ? `；已开启「${opened.label}」调度，待报 ${opened.expected} 份，截止 ${opened.dueDate}` : ''}\n`,
   );
+  // The accounts of every unit, for the banner (usernames only; the password is the demo's).
+  const users = await app.get(PrismaService).user.findMany({ select: { username: true, roles: true, unit: { select: { name: true } } }, orderBy: { username: 'asc' } });
+  const accounts = users.map((u) => ({ username: u.username, unit: u.unit.name, roles: u.roles }));
+  mkdirSync(resolve(projectRoot(), '.data'), { recursive: true });
+  writeFileSync(resolve(projectRoot(), '.data', 'demo-accounts.json'), JSON.stringify(accounts, null, 2));
 } finally {
   await app.close();
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { OutboxService } from '../jobs/outbox.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { connected, REDIS } from '../redis/redis.module.js';
 
@@ -16,6 +17,7 @@ export class HealthService {
   constructor(
     private readonly prisma: PrismaService,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly outbox: OutboxService,
   ) {}
 
   async readiness() {
@@ -24,7 +26,9 @@ export class HealthService {
       this.check(async () => (await connected(this.redis)).ping()),
     ]);
     const status = postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'unavailable';
-    return { status, checks: { postgres, redis } };
+    // The backlog tells operators whether background delivery keeps up; it never decides readiness.
+    const outbox = postgres.status === 'up' ? await withTimeout(this.outbox.stats()).catch(() => undefined) : undefined;
+    return { status, checks: { postgres, redis }, ...(outbox ? { outbox } : {}) };
   }
 
   private async check(fn: () => Promise<unknown>): Promise<Check> {

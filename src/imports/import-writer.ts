@@ -1,19 +1,10 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { AssignmentRole, AssignmentSource } from '../generated/prisma/enums.js';
 import type { Tx } from '../prisma/prisma.service.js';
+import { reconcileAssignments, type AffectedReport, type DesiredAssignment } from './assignment-reconciler.js';
 import type { ParsedRow } from './parsing/row-parser.js';
 import type { UnitMention } from './parsing/unit-splitter.js';
 import type { DirectoryUnit } from './parsing/unit-directory.js';
-
-interface DesiredAssignment {
-  unitId: string;
-  role: AssignmentRole;
-  principal: boolean;
-  source: AssignmentSource;
-  viaUnitId: string | null;
-  cellText: string | null;
-  position: number;
-}
 
 interface DesiredItem {
   key: string;
@@ -26,7 +17,7 @@ interface DesiredItem {
   fields: { text: string; leadText: string | null; supportingText: string | null; deadlineText: string | null; unassigned: boolean };
   assignments: DesiredAssignment[];
   targets: { year: number | null; comparator: string; value: string | null; unit: string | null; baselineYear: number | null; firmness: string | null; text: string; position: number }[];
-  deadlines: { kind: string; date: string | null; periodStart: string | null; before: boolean; basis: string; text: string }[];
+  deadlines: { kind: string; date: string | null; periodStart: string | null; before: boolean; basis: string; text: string; position: number }[];
 }
 
 export interface ImportChanges {
@@ -35,6 +26,10 @@ export interface ImportChanges {
   unchanged: number;
   /** Items of the plan that the file no longer lists. They are kept: reports may hang off them. */
   notInFile: { seq: string; item: number }[];
+  /** Assignments of changed items: units no longer listed are ended (never deleted), returning ones reactivated. */
+  assignments: { added: number; ended: number; reactivated: number };
+  /** Reports whose unit left an item or changed role on it: kept, and listed so the office can follow up. */
+  affectedReports: AffectedReport[];
 }
 
 const itemKey = (seq: string, itemNo: number) => `${seq}-${itemNo}`;
@@ -56,7 +51,8 @@ function assignmentsFor(row: ParsedRow, implicit: DirectoryUnit[]): DesiredAssig
     mentions.forEach((m, i) => {
       if (m.resolution.status !== 'unknown') addUnit(m.resolution.unit, role, role === 'lead' && i === 0, 'table', cellText);
     });
-  const textSource = row.responsibilitySource === 'text' ? row.text : null;
+  // From the text: the clause the units were read from (「（牵头单位：…）」), as printed.
+  const textSource = row.responsibilitySource === 'text' ? (row.responsibilityClause ?? row.text) : null;
   fromMentions(row.leads, 'lead', row.leadText ?? textSource);
   fromMentions(row.supporting, 'supporting', row.supportingText ?? textSource);
   for (const unit of implicit) addUnit(unit, 'supporting', false, 'implicit', null);
@@ -84,13 +80,11 @@ export function desiredItems(parsed: ParsedRow[], implicit: DirectoryUnit[]): De
       text: t.text,
       position,
     })),
-    deadlines: row.deadline
-      ? [{ kind: row.deadline.kind, date: row.deadline.date, periodStart: row.deadline.periodStart, before: row.deadline.before, basis: row.deadline.basis, text: row.deadline.text }]
-      : [],
+    deadlines: row.deadlines.map((d, position) => ({ kind: d.kind, date: d.date, periodStart: d.periodStart, before: d.before, basis: d.basis, text: d.text, position })),
   }));
 }
 
-const existingInclude = { assignments: { orderBy: { position: 'asc' } }, targets: { orderBy: { position: 'asc' } }, deadlines: true, node: true, area: true } satisfies Prisma.WorkItemInclude;
+const existingInclude = { assignments: { orderBy: { position: 'asc' } }, targets: { orderBy: { position: 'asc' } }, deadlines: { orderBy: { position: 'asc' } }, node: true, area: true } satisfies Prisma.WorkItemInclude;
 type Existing = Prisma.WorkItemGetPayload<{ include: typeof existingInclude }>;
 
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -106,7 +100,7 @@ function comparable(e: Existing) {
     supportingText: e.supportingText,
     deadlineText: e.deadlineText,
     unassigned: e.unassigned,
-    assignments: e.assignments.map(({ unitId, role, principal, source, viaUnitId, cellText, position }) => ({ unitId, role, principal, source, viaUnitId, cellText, position })),
+    assignments: e.assignments.filter((a) => !a.endedAt).map(({ unitId, role, principal, source, viaUnitId, cellText, position }) => ({ unitId, role, principal, source, viaUnitId, cellText, position })),
     targets: e.targets.map(({ year, comparator, value, unit, baselineYear, firmness, text, position }) => ({
       year,
       comparator,
@@ -117,7 +111,7 @@ function comparable(e: Existing) {
       text,
       position,
     })),
-    deadlines: e.deadlines.map(({ kind, date, periodStart, before, basis, text }) => ({ kind, date: isoDate(date), periodStart: isoDate(periodStart), before, basis, text })),
+    deadlines: e.deadlines.map(({ kind, date, periodStart, before, basis, text, position }) => ({ kind, date: isoDate(date), periodStart: isoDate(periodStart), before, basis, text, position })),
   };
 }
 
@@ -165,7 +159,6 @@ async function ensureNodes(tx: Tx, planId: string, items: DesiredItem[]) {
 
 function childRows(workItemId: string, d: DesiredItem) {
   return {
-    assignments: d.assignments.map((a) => ({ ...a, workItemId })),
     targets: d.targets.map((t) => ({ ...t, comparator: t.comparator as Prisma.TargetCreateManyInput['comparator'], firmness: t.firmness as Prisma.TargetCreateManyInput['firmness'], workItemId })),
     deadlines: d.deadlines.map((x) => ({
       ...x,
@@ -178,17 +171,18 @@ function childRows(workItemId: string, d: DesiredItem) {
 }
 
 /**
- * Writes the file's items into the plan inside the caller's transaction, touching only what
- * changed: an identical re-import writes nothing, a corrected one updates the matching items
- * (by 序号 and item number) and reports each changed field.
+ * Writes the file's items into the plan inside the caller's transaction, touching only what changed: an
+ * identical re-import writes nothing, a corrected one updates the matching items (by 序号 and item number)
+ * and reports each changed field. Assignments are reconciled in place, never deleted (see
+ * assignment-reconciler.ts); targets and deadlines, which nobody reports on, are replaced.
  */
-export async function writeItems(tx: Tx, planId: string, items: DesiredItem[]): Promise<ImportChanges> {
+export async function writeItems(tx: Tx, planId: string, items: DesiredItem[], importRunId: string, now: Date): Promise<ImportChanges & { changedItemIds: string[] }> {
   const existing = await tx.workItem.findMany({ where: { planId }, include: existingInclude });
   const byKey = new Map(existing.map((e) => [itemKey(e.seq, e.itemNo), e]));
   const nodeOf = await ensureNodes(tx, planId, items);
-  const changes: ImportChanges = { created: [], updated: [], unchanged: 0, notInFile: [] };
+  const changes: ImportChanges = { created: [], updated: [], unchanged: 0, notInFile: [], assignments: { added: 0, ended: 0, reactivated: 0 }, affectedReports: [] };
   const toCreate: DesiredItem[] = [];
-  const toReplaceChildren: { id: string; item: DesiredItem }[] = [];
+  const changed: { id: string; item: DesiredItem; stored: Existing['assignments'] }[] = [];
 
   for (const item of items) {
     const current = byKey.get(item.key);
@@ -203,14 +197,13 @@ export async function writeItems(tx: Tx, planId: string, items: DesiredItem[]): 
     }
     changes.updated.push({ seq: item.seq, item: item.itemNo, fields });
     await tx.workItem.update({ where: { id: current.id }, data: { ...item.fields, ...nodeOf(item), sortKey: item.sortKey, sourceLine: item.sourceLine } });
-    toReplaceChildren.push({ id: current.id, item });
+    changed.push({ id: current.id, item, stored: current.assignments });
   }
   const seen = new Set(items.map((i) => i.key));
   changes.notInFile = existing.filter((e) => !seen.has(itemKey(e.seq, e.itemNo))).map((e) => ({ seq: e.seq, item: e.itemNo }));
 
-  if (toReplaceChildren.length) {
-    const ids = toReplaceChildren.map((r) => r.id);
-    await tx.assignment.deleteMany({ where: { workItemId: { in: ids } } });
+  if (changed.length) {
+    const ids = changed.map((r) => r.id);
     await tx.target.deleteMany({ where: { workItemId: { in: ids } } });
     await tx.deadline.deleteMany({ where: { workItemId: { in: ids } } });
   }
@@ -221,16 +214,22 @@ export async function writeItems(tx: Tx, planId: string, items: DesiredItem[]): 
     });
     const idByKey = new Map(created.map((c) => [itemKey(c.seq, c.itemNo), c.id]));
     for (const item of toCreate) {
-      toReplaceChildren.push({ id: idByKey.get(item.key)!, item });
+      changed.push({ id: idByKey.get(item.key)!, item, stored: [] });
       changes.created.push({ seq: item.seq, item: item.itemNo });
     }
   }
-  const children = toReplaceChildren.map(({ id, item }) => childRows(id, item));
-  const assignments = children.flatMap((c) => c.assignments);
+  const children = changed.map(({ id, item }) => childRows(id, item));
   const targets = children.flatMap((c) => c.targets);
   const deadlines = children.flatMap((c) => c.deadlines);
-  if (assignments.length) await tx.assignment.createMany({ data: assignments });
   if (targets.length) await tx.target.createMany({ data: targets });
   if (deadlines.length) await tx.deadline.createMany({ data: deadlines });
-  return changes;
+  const reconciled = await reconcileAssignments(
+    tx,
+    importRunId,
+    now,
+    changed.map(({ id, item, stored }) => ({ workItemId: id, seq: item.seq, itemNo: item.itemNo, desired: item.assignments, stored })),
+  );
+  changes.assignments = { added: reconciled.added, ended: reconciled.ended, reactivated: reconciled.reactivated };
+  changes.affectedReports = reconciled.affectedReports;
+  return { ...changes, changedItemIds: changed.map((c) => c.id) };
 }

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '../config/app-config.js';
-import { UnitsModule } from '../units/units.module.js';
 import { ImportsController } from './imports.controller.js';
 import { ImportsService } from './imports.service.js';
+import { OnboardingService } from './onboarding.service.js';
 
 @Module({
   imports: [
-    UnitsModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       // Reject oversized uploads while streaming, before they fill memory.
@@ -15,7 +14,7 @@ import { ImportsService } from './imports.service.js';
     }),
   ],
   controllers: [ImportsController],
-  providers: [ImportsService],
+  providers: [ImportsService, OnboardingService],
   exports: [ImportsService],
 })
 export class ImportsModule {}

@@ -1,6 +1,6 @@
 import { evaluateLight, type LightInputs } from './light-rules.js';
 
-const base: LightInputs = { today: '2026-06-30', dueDate: '2026-12-31', startDate: '2026-01-01', percent: 50, completed: false, consecutiveMissing: 0 };
+const base: LightInputs = { today: '2026-06-30', dueDate: '2026-12-31', startDate: '2026-01-01', percent: 50, completed: false, consecutiveMissing: 0, reportingStarted: true };
 
 describe('traffic-light rules (defaults)', () => {
   it('green when on schedule', () => {
@@ -44,5 +44,14 @@ describe('traffic-light rules (defaults)', () => {
     const r = evaluateLight({ ...base, today: '2027-03-20', dueDate: '2027-03-31', originalDueDate: '2026-12-31', percent: 95 });
     expect(r).toMatchObject({ light: 'yellow', reasons: [{ code: 'DUE_SOON', daysLeft: 11 }] });
     expect(r.reasons[0].message).toContain('原期限 2026-12-31');
+  });
+
+  it('before any report was due, progress is not judged: no data yet, not red — but a date still speaks', () => {
+    const fresh = { ...base, percent: null, reportingStarted: false };
+    expect(evaluateLight(fresh)).toEqual({ light: null, reasons: [expect.objectContaining({ code: 'NO_DATA_YET' })] });
+    expect(evaluateLight({ ...fresh, today: '2026-12-10' })).toMatchObject({ light: 'yellow', reasons: [{ code: 'DUE_SOON' }] });
+    expect(evaluateLight({ ...fresh, today: '2027-01-10' })).toMatchObject({ light: 'red', reasons: [{ code: 'OVERDUE' }] });
+    // Once a report is due, the same lack of progress is red.
+    expect(evaluateLight({ ...fresh, reportingStarted: true, percent: 0 })).toMatchObject({ light: 'red', reasons: [{ code: 'BEHIND_SCHEDULE' }] });
   });
 });

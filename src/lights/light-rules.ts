@@ -18,8 +18,8 @@ export const DEFAULT_LIGHT_RULES: LightRules = { dueSoonDays: 30, behindYellow: 
 export type LightColour = 'green' | 'yellow' | 'red';
 
 export interface LightReason {
-  code: 'OVERDUE' | 'DUE_SOON' | 'BEHIND_SCHEDULE' | 'REPORTS_MISSING' | 'COMPLETED';
-  light: LightColour;
+  code: 'OVERDUE' | 'DUE_SOON' | 'BEHIND_SCHEDULE' | 'REPORTS_MISSING' | 'COMPLETED' | 'NO_DATA_YET';
+  light: LightColour | null;
   message: string;
   [detail: string]: unknown;
 }
@@ -37,6 +37,11 @@ export interface LightInputs {
   completed: boolean;
   /** Periods already past their due date without a report, counted back from the latest. */
   consecutiveMissing: number;
+  /**
+   * Whether any report was due yet (or one was signed off anyway). Until then progress cannot be judged:
+   * a new plan does not open with a wall of red, only dates can say anything.
+   */
+  reportingStarted: boolean;
 }
 
 const RANK: Record<LightColour, number> = { green: 0, yellow: 1, red: 2 };
@@ -45,8 +50,16 @@ export function worst(lights: LightColour[]): LightColour {
   return lights.reduce<LightColour>((w, l) => (RANK[l] > RANK[w] ? l : w), 'green');
 }
 
+/** The worst known light; null when none is known (every unit still has no data). */
+export function worstKnown(lights: (LightColour | null)[]): LightColour | null {
+  const known = lights.filter((l): l is LightColour => l !== null);
+  return known.length ? worst(known) : null;
+}
+
+export const NO_DATA_YET: LightReason = { code: 'NO_DATA_YET', light: null, message: '首期进展尚未到报送时间，暂无数据' };
+
 /** Evaluates every rule and keeps each one that fired as a reason; the light is the worst of them. */
-export function evaluateLight(input: LightInputs, rules: LightRules = DEFAULT_LIGHT_RULES): { light: LightColour; reasons: LightReason[] } {
+export function evaluateLight(input: LightInputs, rules: LightRules = DEFAULT_LIGHT_RULES): { light: LightColour | null; reasons: LightReason[] } {
   if (input.completed) {
     return { light: 'green', reasons: [{ code: 'COMPLETED', light: 'green', message: '已报告完成' }] };
   }
@@ -60,7 +73,7 @@ export function evaluateLight(input: LightInputs, rules: LightRules = DEFAULT_LI
       reasons.push({ code: 'DUE_SOON', light: 'yellow', message: `距完成时限 ${input.dueDate}${extended}还有 ${left} 天，尚未完成`, dueDate: input.dueDate, daysLeft: left });
     }
     const total = daysBetween(input.startDate, input.dueDate);
-    if (total > 0 && left >= 0) {
+    if (total > 0 && left >= 0 && input.reportingStarted) {
       const expected = Math.min(100, Math.max(0, Math.round((daysBetween(input.startDate, input.today) / total) * 100)));
       const actual = input.percent ?? 0;
       const behind = expected - actual;
@@ -76,5 +89,6 @@ export function evaluateLight(input: LightInputs, rules: LightRules = DEFAULT_LI
   } else if (input.consecutiveMissing >= rules.missingYellow) {
     reasons.push({ code: 'REPORTS_MISSING', light: 'yellow', message: `上一期进展未报送`, missing: input.consecutiveMissing });
   }
-  return { light: worst(reasons.map((r) => r.light)), reasons };
+  if (reasons.length === 0 && !input.reportingStarted) return { light: null, reasons: [NO_DATA_YET] };
+  return { light: worst(reasons.map((r) => r.light as LightColour)), reasons };
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { defineAbilityFor, workItemScope } from '../auth/abilities.js';
-import type { Principal } from '../auth/principal.js';
-import { AuditService } from '../audit/audit.service.js';
+import { defineAbilityFor, workItemScope } from '../access/abilities.js';
+import type { Principal } from '../access/principal.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import type { LightRulesDto } from './dto/light-rules.dto.js';
+import { WorkflowService } from '../workflow/workflow.service.js';
 import { LightsService, planRules } from './lights.service.js';
 
 @Injectable()
@@ -13,7 +13,7 @@ export class LightsQueryService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly lights: LightsService,
-    private readonly audit: AuditService,
+    private readonly workflow: WorkflowService,
   ) {}
 
   /** "Why is this red?": the current light of the item and of each unit on it, and every change with its reasons. */
@@ -48,11 +48,11 @@ export class LightsQueryService {
     if (dto.missingRed < dto.missingYellow) throw new DomainError('LIGHTS.BAD_RULES', 400, '红灯阈值不能小于黄灯阈值', [{ field: 'missingRed', message: '小于 missingYellow' }]);
     const before = await this.rules(planId);
     const rules = { ...dto };
-    await this.prisma.$transaction(async (tx) => {
-      await tx.plan.update({ where: { id: planId }, data: { lightRules: rules as unknown as Prisma.InputJsonValue } });
-      await this.audit.record(tx, { action: 'plan.light_rules_set', entityType: 'Plan', entityId: planId, before, after: rules });
+    await this.workflow.transaction(async (w) => {
+      await w.tx.plan.update({ where: { id: planId }, data: { lightRules: rules as unknown as Prisma.InputJsonValue } });
+      await w.audit([{ action: 'plan.light_rules_set', entityType: 'Plan', entityId: planId, before, after: rules }]);
+      await w.announce([{ type: 'plan.light_rules_set', aggregateType: 'Plan', aggregateId: planId, payload: { planId } }]);
     });
-    await this.lights.recomputePlan(planId);
     return rules;
   }
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LightsQueryService } from './lights-query.service.js';
 import { LightsController } from './lights.controller.js';
-import { LightsJobs } from './lights.jobs.js';
 import { LightsService } from './lights.service.js';
+import { LightsSubscriber } from './lights.subscriber.js';
 
-@Module({ controllers: [LightsController], providers: [LightsService, LightsQueryService, LightsJobs], exports: [LightsService, LightsJobs] })
+@Module({ controllers: [LightsController], providers: [LightsService, LightsQueryService, LightsSubscriber], exports: [LightsService] })
 export class LightsModule {}

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/decorators.js';
-import { Permission } from '../auth/permissions.js';
-import { CreatePlanDto, UpdatePlanDto } from './dto/plan.dto.js';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe.js';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, RequirePermission } from '../access/decorators.js';
+import type { Principal } from '../access/principal.js';
+import { Permission } from '../access/permissions.js';
+import { CreatePlanDto, PlanDto, PlanNodeDto, UpdatePlanDto } from './dto/plan.dto.js';
 import { PlansService } from './plans.service.js';
 
 @ApiTags('plans')
@@ -13,6 +15,7 @@ export class PlansController {
   @Get()
   @RequirePermission(Permission.PlansRead)
   @ApiOperation({ summary: '方案列表' })
+  @ApiOkResponse({ type: [PlanDto] })
   list() {
     return this.plans.list();
   }
@@ -20,20 +23,23 @@ export class PlansController {
   @Get(':id')
   @RequirePermission(Permission.PlansRead)
   @ApiOperation({ summary: '方案详情' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: PlanDto })
+  get(@Param('id', ParseIdPipe) id: string) {
     return this.plans.get(id);
   }
 
   @Get(':id/structure')
   @RequirePermission(Permission.PlansRead)
   @ApiOperation({ summary: '方案结构：重点领域 → 行动措施 → 工作事项' })
-  structure(@Param('id', ParseUUIDPipe) id: string) {
-    return this.plans.structure(id);
+  @ApiOkResponse({ type: [PlanNodeDto] })
+  structure(@CurrentUser() user: Principal, @Param('id', ParseIdPipe) id: string) {
+    return this.plans.structure(user, id);
   }
 
   @Post()
   @RequirePermission(Permission.PlansWrite)
   @ApiOperation({ summary: '新建方案' })
+  @ApiCreatedResponse({ type: PlanDto })
   create(@Body() dto: CreatePlanDto) {
     return this.plans.create(dto);
   }
@@ -41,7 +47,8 @@ export class PlansController {
   @Patch(':id')
   @RequirePermission(Permission.PlansWrite)
   @ApiOperation({ summary: '修改方案' })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePlanDto) {
+  @ApiOkResponse({ type: PlanDto })
+  update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdatePlanDto) {
     return this.plans.update(id, dto);
   }
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { defineAbilityFor, workItemScope } from '../access/abilities.js';
+import type { Principal } from '../access/principal.js';
 import { AuditService, diff } from '../audit/audit.service.js';
 import { DomainError, notFound, staleVersion } from '../common/domain-error.js';
+import { updateAtRowVersion } from '../common/row-version.js';
 import type { Plan } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import type { CreatePlanDto, PlanDto, PlanNodeDto, UpdatePlanDto } from './dto/plan.dto.js';
@@ -24,6 +27,8 @@ function toPlanDto(p: PlanRow): PlanDto {
     parentPlanId: p.parentPlanId,
     implicitSupportingUnitIds: p.implicitUnits.map((u) => u.unitId),
     workItemCount: p._count.workItems,
+    reportingCadence: p.reportingCadence,
+    reportingDueDay: p.reportingDueDay,
     rowVersion: p.rowVersion,
   };
 }
@@ -67,8 +72,7 @@ export class PlansService {
     this.assertHorizon(dto.horizonStartYear ?? current.horizonStartYear ?? undefined, dto.horizonEndYear ?? current.horizonEndYear ?? undefined);
     if (dto.parentPlanId === id) throw new DomainError('PLAN.CYCLE', 400, '上级方案不能是本方案', [{ field: 'parentPlanId', message: '会形成循环' }]);
     const plan = await this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.plan.updateMany({ where: { id, rowVersion }, data: { ...fields, rowVersion: { increment: 1 } } });
-      if (count === 0) throw staleVersion('方案', current.rowVersion, current);
+      await updateAtRowVersion(tx.plan, id, rowVersion, fields, () => staleVersion('方案', current.rowVersion, current));
       if (implicitSupportingUnitIds) {
         await tx.planImplicitUnit.deleteMany({ where: { planId: id } });
         await tx.planImplicitUnit.createMany({ data: implicitSupportingUnitIds.map((unitId) => ({ planId: id, unitId })) });
@@ -80,12 +84,16 @@ export class PlansService {
     return plan;
   }
 
-  /** Area → measure → work items, in printed order. */
-  async structure(id: string): Promise<PlanNodeDto[]> {
+  /** Area → measure → work items, in printed order; the items embedded are only those the caller may read. */
+  async structure(p: Principal, id: string): Promise<PlanNodeDto[]> {
     await this.get(id);
     const [nodes, items] = await Promise.all([
       this.prisma.planNode.findMany({ where: { planId: id }, orderBy: { position: 'asc' } }),
-      this.prisma.workItem.findMany({ where: { planId: id }, orderBy: { sortKey: 'asc' }, select: { id: true, seq: true, itemNo: true, text: true, nodeId: true } }),
+      this.prisma.workItem.findMany({
+        where: { AND: [workItemScope(defineAbilityFor(p)), { planId: id }] },
+        orderBy: { sortKey: 'asc' },
+        select: { id: true, seq: true, itemNo: true, text: true, nodeId: true },
+      }),
     ]);
     const dtos = new Map<string, PlanNodeDto>(nodes.map((n) => [n.id, { id: n.id, level: n.level, label: n.label, title: n.title, children: [], workItems: [] }]));
     const roots: PlanNodeDto[] = [];

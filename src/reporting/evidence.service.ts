@@ -1,23 +1,43 @@
 import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '../auth/principal.js';
-import { AuditService } from '../audit/audit.service.js';
+import type { Principal } from '../access/principal.js';
 import { AppConfig } from '../config/app-config.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import type { Upload } from '../common/uploads.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { WorkflowService } from '../workflow/workflow.service.js';
+import { reportLifecycle } from './report.lifecycle.js';
 import { ReportsService } from './reports.service.js';
 
 const MAX_FILES_PER_REPORT = 20;
 
 // Evidence types offices exchange: the type is read from the bytes, never trusted from the name.
-const TYPES: { mime: string; ext: string[]; magic: number[] }[] = [
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const TYPES: { mime: string; ext: string[]; magic: number[]; entry?: string }[] = [
   { mime: 'application/pdf', ext: ['pdf'], magic: [0x25, 0x50, 0x44, 0x46] },
   { mime: 'image/png', ext: ['png'], magic: [0x89, 0x50, 0x4e, 0x47] },
   { mime: 'image/jpeg', ext: ['jpg', 'jpeg'], magic: [0xff, 0xd8, 0xff] },
   { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: ['docx'], magic: [0x50, 0x4b, 0x03, 0x04] },
   { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: ['xlsx'], magic: [0x50, 0x4b, 0x03, 0x04] },
+  // The national standard for official e-documents (GB/T 33190): a zip whose root holds OFD.xml.
+  { mime: 'application/ofd', ext: ['ofd'], magic: [0x50, 0x4b, 0x03, 0x04], entry: 'OFD.xml' },
+  // Legacy Word/Excel and WPS files share the OLE compound-file header.
+  { mime: 'application/msword', ext: ['doc'], magic: OLE },
+  { mime: 'application/vnd.ms-excel', ext: ['xls'], magic: OLE },
+  { mime: 'application/vnd.ms-works', ext: ['wps', 'et', 'dps'], magic: OLE },
 ];
+const ACCEPTED = 'PDF、OFD、PNG、JPEG、Word（.docx/.doc）、Excel（.xlsx/.xls）、WPS（.wps/.et）';
+
+/** A zip-based type must also contain its defining entry (an OFD is not any zip renamed). */
+async function hasEntry(buffer: Buffer, entry: string): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(buffer);
+    return zip.file(entry) !== null;
+  } catch {
+    return false;
+  }
+}
 
 
 @Injectable()
@@ -25,26 +45,31 @@ export class EvidenceService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly reports: ReportsService,
-    private readonly audit: AuditService,
+    private readonly workflow: WorkflowService,
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Checks the file first (type from the bytes, size), then attaches it under the report's row lock with the
+   * same checks as a save (own unit, editable state, open period), counting the files inside the lock so that
+   * concurrent uploads cannot pass the limit together.
+   */
   async upload(p: Principal, reportId: string, file: Upload) {
-    const report = await this.reports.writable(p, reportId);
-    if (!['pending', 'draft', 'returned'].includes(report.state)) throw new DomainError('REPORT.LOCKED', 409, '报告已报送或已采纳，不能再添加佐证材料');
     if (file.buffer.length === 0) throw new DomainError('EVIDENCE.EMPTY', 400, '文件为空', [{ field: 'file', message: '空文件' }]);
     if (file.buffer.length > this.config.EVIDENCE_MAX_BYTES) throw new DomainError('EVIDENCE.TOO_LARGE', 413, `佐证材料不能超过 ${Math.round(this.config.EVIDENCE_MAX_BYTES / 1048576)} MB`);
     const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
     const type = TYPES.find((t) => t.ext.includes(ext) && t.magic.every((b, i) => file.buffer[i] === b));
-    if (!type) throw new DomainError('EVIDENCE.TYPE', 415, '佐证材料只接受 PDF、PNG、JPEG、DOCX、XLSX，且文件内容须与扩展名一致', [{ field: 'file', message: file.name }]);
-    if (report.evidence.length >= MAX_FILES_PER_REPORT) throw new DomainError('EVIDENCE.TOO_MANY', 422, `每份报告最多 ${MAX_FILES_PER_REPORT} 个佐证材料`);
+    if (!type || (type.entry && !(await hasEntry(file.buffer, type.entry)))) {
+      throw new DomainError('EVIDENCE.TYPE', 415, `佐证材料只接受 ${ACCEPTED}，且文件内容须与扩展名一致`, [{ field: 'file', message: `「${file.name}」不是可接受的文件` }]);
+    }
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    return this.prisma.$transaction(async (tx) => {
-      const row = await tx.evidenceFile.create({
+    return this.workflow.withLocked(reportLifecycle, 'save', p, reportId, async (w, report) => {
+      if (report.evidence.length >= MAX_FILES_PER_REPORT) throw new DomainError('EVIDENCE.TOO_MANY', 422, `每份报告最多 ${MAX_FILES_PER_REPORT} 个佐证材料`);
+      const row = await w.tx.evidenceFile.create({
         data: { reportId, fileName: file.name, mimeType: type.mime, size: file.buffer.length, sha256, content: new Uint8Array(file.buffer), uploadedById: p.userId },
         select: { id: true, fileName: true, mimeType: true, size: true, sha256: true, createdAt: true },
       });
-      await this.audit.record(tx, { action: 'evidence.uploaded', entityType: 'ProgressReport', entityId: reportId, after: { evidenceId: row.id, fileName: row.fileName, size: row.size, sha256 } });
+      await w.audit([{ action: 'evidence.uploaded', entityType: 'ProgressReport', entityId: reportId, related: { type: 'WorkItem', id: report.workItemId }, after: { evidenceId: row.id, fileName: row.fileName, size: row.size, sha256 } }]);
       return { id: row.id, fileName: row.fileName, mimeType: row.mimeType, size: row.size, sha256: row.sha256, uploadedAt: row.createdAt.toISOString() };
     });
   }

@@ -40,3 +40,9 @@ export function periodDates(cadence: Cadence, year: number, index: number, dueDa
     dueDate: `${dueYear}-${pad(dueMonth)}-${pad(Math.min(dueDay, lastDay(dueYear, dueMonth)))}`,
   };
 }
+
+/** The period of a cadence that contains a day (YYYY-MM-DD). */
+export function periodIndexOf(cadence: Cadence, day: string): { year: number; index: number } {
+  const [year, month] = day.split('-').map(Number);
+  return { year, index: Math.ceil(month / (12 / PARTS[cadence])) };
+}

@@ -3,8 +3,10 @@ import type { Prisma } from '../generated/prisma/client.js';
 
 export const reportInclude = {
   unit: { select: { name: true } },
-  period: { select: { label: true, dueDate: true } },
-  workItem: { select: { seq: true, itemNo: true, text: true } },
+  period: { select: { label: true, dueDate: true, status: true } },
+  // The item's current lead units: they receive its contributions.
+  workItem: { select: { seq: true, itemNo: true, text: true, assignments: { where: { role: 'lead', endedAt: null }, select: { unitId: true } } } },
+  assignment: { select: { endedAt: true } },
   evidence: { select: { id: true, fileName: true, mimeType: true, size: true, sha256: true, createdAt: true } },
 } satisfies Prisma.ProgressReportInclude;
 
@@ -22,7 +24,7 @@ export function toReportView(r: ReportRow) {
   return {
     id: r.id,
     periodId: r.periodId,
-    period: { label: r.period.label, dueDate: isoDay(r.period.dueDate) },
+    period: { label: r.period.label, dueDate: isoDay(r.period.dueDate), status: r.period.status },
     workItemId: r.workItemId,
     workItem: { seq: r.workItem.seq, itemNo: r.workItem.itemNo, text: r.workItem.text },
     unitId: r.unitId,
@@ -34,6 +36,8 @@ export function toReportView(r: ReportRow) {
     firstSubmittedAt: r.firstSubmittedAt?.toISOString() ?? null,
     submittedAt: r.submittedAt?.toISOString() ?? null,
     acceptedAt: r.acceptedAt?.toISOString() ?? null,
+    /** Set when a re-import no longer lists the unit on the item: the report stays, read-only. */
+    assignmentEndedAt: r.assignment.endedAt?.toISOString() ?? null,
     version: r.version,
     evidence: r.evidence.map((e) => ({ id: e.id, fileName: e.fileName, mimeType: e.mimeType, size: e.size, sha256: e.sha256, uploadedAt: e.createdAt.toISOString() })),
   };

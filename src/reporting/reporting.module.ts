@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '../config/app-config.js';
-import { LightsModule } from '../lights/lights.module.js';
 import { EvidenceController } from './evidence.controller.js';
 import { EvidenceService } from './evidence.service.js';
 import { PeriodsController } from './periods.controller.js';
@@ -12,7 +11,6 @@ import { ReportsService } from './reports.service.js';
 
 @Module({
   imports: [
-    LightsModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ limits: { fileSize: config.EVIDENCE_MAX_BYTES, files: 1, fields: 5 } }),

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/decorators.js';
-import { Permission } from '../auth/permissions.js';
-import { CreateUnitDto, ListUnitsQuery, UpdateUnitDto } from './dto/unit.dto.js';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe.js';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../access/decorators.js';
+import { Permission } from '../access/permissions.js';
+import { CreateUnitDto, ListUnitsQuery, UnitDto, UnitPageDto, UpdateUnitDto } from './dto/unit.dto.js';
 import { UnitsService } from './units.service.js';
 
 @ApiTags('units')
@@ -13,6 +14,7 @@ export class UnitsController {
   @Get()
   @RequirePermission(Permission.UnitsRead)
   @ApiOperation({ summary: '单位列表（名称或别名检索）' })
+  @ApiOkResponse({ type: UnitPageDto })
   list(@Query() query: ListUnitsQuery) {
     return this.units.list(query);
   }
@@ -20,13 +22,15 @@ export class UnitsController {
   @Get(':id')
   @RequirePermission(Permission.UnitsRead)
   @ApiOperation({ summary: '单位详情' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: UnitDto })
+  get(@Param('id', ParseIdPipe) id: string) {
     return this.units.get(id);
   }
 
   @Post()
   @RequirePermission(Permission.UnitsWrite)
   @ApiOperation({ summary: '新建单位' })
+  @ApiCreatedResponse({ type: UnitDto })
   create(@Body() dto: CreateUnitDto) {
     return this.units.create(dto);
   }
@@ -34,7 +38,8 @@ export class UnitsController {
   @Patch(':id')
   @RequirePermission(Permission.UnitsWrite)
   @ApiOperation({ summary: '修改单位（名称、别名、上级）' })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUnitDto) {
+  @ApiOkResponse({ type: UnitDto })
+  update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateUnitDto) {
     return this.units.update(id, dto);
   }
 }

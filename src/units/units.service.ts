@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { PrincipalCache } from '../access/principal-cache.js';
 import { AuditService, diff } from '../audit/audit.service.js';
 import { DomainError, notFound, staleVersion } from '../common/domain-error.js';
+import { updateAtRowVersion } from '../common/row-version.js';
 import type { Page } from '../common/pagination.js';
-import type { Prisma, Unit } from '../generated/prisma/client.js';
-import type { DirectoryUnit } from '../imports/parsing/unit-directory.js';
+import { Prisma, type Unit } from '../generated/prisma/client.js';
 import { PrismaService, type Tx } from '../prisma/prisma.service.js';
+import { descendantsOf } from './unit-tree.js';
 import type { CreateUnitDto, ListUnitsQuery, UnitDto, UpdateUnitDto } from './dto/unit.dto.js';
 
 export function toUnitDto(u: Unit): UnitDto {
@@ -16,6 +18,7 @@ export class UnitsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async list(query: ListUnitsQuery): Promise<Page<UnitDto>> {
@@ -42,7 +45,7 @@ export class UnitsService {
     if (dto.kind === 'collective' && !dto.memberKind) {
       throw new DomainError('UNIT.COLLECTIVE_NEEDS_MEMBER_KIND', 400, '集合单位必须指定成员类型 memberKind', [{ field: 'memberKind', message: '必填' }]);
     }
-    await this.assertNamesFree([dto.name, ...(dto.aliases ?? [])]);
+    await this.assertNamesFree(dto.parentId ?? null, [dto.name, ...(dto.aliases ?? [])]);
     return this.prisma.$transaction(async (tx) => {
       const unit = toUnitDto(await tx.unit.create({ data: { ...dto, aliases: dto.aliases ?? [] } }));
       await this.audit.record(tx, { action: 'unit.created', entityType: 'Unit', entityId: unit.id, after: unit });
@@ -58,23 +61,29 @@ export class UnitsService {
       }
       await this.get(dto.parentId);
     }
-    await this.assertNamesFree([...(dto.name ? [dto.name] : []), ...(dto.aliases ?? [])], id);
+    await this.assertNamesFree(dto.parentId ?? before.parentId, [...(dto.name ? [dto.name] : []), ...(dto.aliases ?? [])], id);
     if (dto.rowVersion !== before.rowVersion) throw staleVersion('单位', before.rowVersion, before);
-    return this.prisma.$transaction(async (tx) => {
+    const unit = await this.prisma.$transaction(async (tx) => {
       const { rowVersion, ...fields } = dto;
-      const { count } = await tx.unit.updateMany({ where: { id, rowVersion }, data: { ...fields, rowVersion: { increment: 1 } } });
-      if (count === 0) throw staleVersion('单位', before.rowVersion, before);
-      const unit = toUnitDto(await tx.unit.findUniqueOrThrow({ where: { id } }));
-      await this.audit.record(tx, { action: 'unit.updated', entityType: 'Unit', entityId: id, ...diff({ ...before }, { ...unit }) });
-      return unit;
+      await updateAtRowVersion(tx.unit, id, rowVersion, fields, () => staleVersion('单位', before.rowVersion, before));
+      const updated = toUnitDto(await tx.unit.findUniqueOrThrow({ where: { id } }));
+      await this.audit.record(tx, { action: 'unit.updated', entityType: 'Unit', entityId: id, ...diff({ ...before }, { ...updated }) });
+      return updated;
     });
+    // A unit moved in the tree changes what the units above it (and their users) may see.
+    if (dto.parentId !== undefined && dto.parentId !== before.parentId) await this.principals.invalidate();
+    return unit;
   }
 
-  /** A name or alias must point at one unit only, otherwise imports could not resolve it. */
-  private async assertNamesFree(names: string[], exceptId?: string) {
+  /**
+   * A name or alias points at one unit among its siblings, otherwise imports could not resolve it. Units
+   * elsewhere in the tree may share it (every city has its 市发改委): an import only ever looks names up
+   * within its plan's jurisdiction, and a name two of those units share is reported as ambiguous.
+   */
+  private async assertNamesFree(parentId: string | null, names: string[], exceptId?: string) {
     if (names.length === 0) return;
     const clash = await this.prisma.unit.findFirst({
-      where: { id: exceptId ? { not: exceptId } : undefined, OR: [{ name: { in: names } }, { aliases: { hasSome: names } }] },
+      where: { parentId, id: exceptId ? { not: exceptId } : undefined, OR: [{ name: { in: names } }, { aliases: { hasSome: names } }] },
     });
     if (clash) {
       const name = names.find((n) => n === clash.name || clash.aliases.includes(n));
@@ -83,42 +92,7 @@ export class UnitsService {
   }
 
   async descendantIds(rootId: string, tx: Tx | PrismaService = this.prisma): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      WITH RECURSIVE tree AS (
-        SELECT id FROM units WHERE parent_id = ${rootId}::uuid
-        UNION ALL
-        SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
-      ) SELECT id::text FROM tree`;
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM (${descendantsOf(Prisma.sql`${rootId}::uuid`)}) d`;
     return rows.map((r) => r.id);
-  }
-
-  /**
-   * The units an import under `jurisdictionId` may name: the jurisdiction, everything below it
-   * and its ancestors (a city plan may name a provincial body). Collectives carry their members.
-   */
-  async directory(jurisdictionId: string, tx: Tx | PrismaService = this.prisma): Promise<DirectoryUnit[]> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      WITH RECURSIVE down AS (
-        SELECT id, parent_id FROM units WHERE id = ${jurisdictionId}::uuid
-        UNION ALL
-        SELECT u.id, u.parent_id FROM units u JOIN down d ON u.parent_id = d.id
-      ), up AS (
-        SELECT id, parent_id FROM units WHERE id = ${jurisdictionId}::uuid
-        UNION ALL
-        SELECT u.id, u.parent_id FROM units u JOIN up ON u.id = up.parent_id
-      ) SELECT id::text FROM down UNION SELECT id::text FROM up`;
-    const units = await tx.unit.findMany({ where: { id: { in: rows.map((r) => r.id) } }, orderBy: { name: 'asc' } });
-    const byParentKind = new Map<string, Unit[]>();
-    for (const u of units) {
-      const key = `${u.parentId}|${u.kind}`;
-      byParentKind.set(key, [...(byParentKind.get(key) ?? []), u]);
-    }
-    return units.map((u) => ({
-      id: u.id,
-      name: u.name,
-      kind: u.kind,
-      aliases: u.aliases,
-      members: u.kind === 'collective' && u.memberKind ? (byParentKind.get(`${u.parentId}|${u.memberKind}`) ?? []).map((m) => ({ id: m.id, name: m.name })) : undefined,
-    }));
   }
 }

@@ -25,7 +25,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     await this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('admin-bootstrap'))`;
       if ((await tx.user.count()) > 0) return;
-      const unit = (await tx.unit.findUnique({ where: { name: ADMIN_UNIT } })) ?? (await tx.unit.create({ data: { name: ADMIN_UNIT, kind: 'other' } }));
+      const unit = (await tx.unit.findFirst({ where: { name: ADMIN_UNIT, parentId: null } })) ?? (await tx.unit.create({ data: { name: ADMIN_UNIT, kind: 'other' } }));
       const user = await tx.user.create({ data: { username, displayName: '系统管理员', unitId: unit.id, roles: ['system_admin'], passwordHash } });
       await this.audit.record(tx, { action: 'user.bootstrap_admin', entityType: 'User', entityId: user.id, after: { username }, actor: null });
     });

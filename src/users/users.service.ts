@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, diff } from '../audit/audit.service.js';
-import { canManage, defineAbilityFor, userScope } from '../auth/abilities.js';
+import { accountRefusal, type AccountAction, type AccountTarget } from '../access/account-grants.js';
+import { defineAbilityFor, userScope } from '../access/abilities.js';
 import { AuthService, toUserView } from '../auth/auth.service.js';
+import { PrincipalCache } from '../access/principal-cache.js';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import { DomainError, notFound, staleVersion } from '../common/domain-error.js';
+import { updateAtRowVersion } from '../common/row-version.js';
 import type { Role } from '../generated/prisma/enums.js';
 import { PrismaService } from '../prisma/prisma.service.js';
-import type { CreateUserDto, UpdateUserDto } from './dto/user.dto.js';
-
-// What a unit head may hand out inside its own unit.
-const UNIT_HEAD_GRANTABLE: Role[] = ['unit_reporter', 'unit_head'];
+import type { CreateUserDto, ResetPasswordDto, UpdateUserDto } from './dto/user.dto.js';
 
 @Injectable()
 export class UsersService {
@@ -18,6 +18,7 @@ export class UsersService {
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async list(p: Principal) {
@@ -32,7 +33,7 @@ export class UsersService {
   }
 
   async create(p: Principal, dto: CreateUserDto) {
-    this.assertMayGrant(p, dto.unitId, dto.roles);
+    this.assertMay(p, { unitId: dto.unitId, roles: [] }, 'create', dto.roles);
     if (!(await this.prisma.unit.findUnique({ where: { id: dto.unitId } }))) throw notFound('单位', 'UNIT.NOT_FOUND');
     assertPasswordPolicy(dto.password, dto.username, 'password');
     const passwordHash = await hashPassword(dto.password);
@@ -44,46 +45,42 @@ export class UsersService {
   }
 
   async update(p: Principal, id: string, dto: UpdateUserDto) {
-    const current = await this.manageable(p, id);
-    if (dto.roles) this.assertMayGrant(p, current.unitId, dto.roles);
-    if (id === p.userId && (dto.disabled || dto.roles)) throw new DomainError('USER.SELF_CHANGE', 403, '不能修改自己的角色或停用自己');
-    return this.prisma.$transaction(async (tx) => {
+    const current = await this.get(p, id);
+    const action = dto.roles ? 'change_roles' : dto.disabled !== undefined ? 'disable' : 'edit';
+    this.assertMay(p, current, action, dto.roles);
+    if (dto.roles && dto.disabled !== undefined) this.assertMay(p, current, 'disable');
+    const updated = await this.prisma.$transaction(async (tx) => {
       const { rowVersion, ...fields } = dto;
-      const { count } = await tx.user.updateMany({ where: { id, rowVersion }, data: { ...fields, rowVersion: { increment: 1 } } });
-      if (count === 0) throw staleVersion('用户', current.rowVersion, toUserView(current));
+      // The version the checks above read: if roles or unit changed since, the write does not land.
+      await updateAtRowVersion(tx.user, id, rowVersion, fields, () => staleVersion('用户', current.rowVersion, toUserView(current)));
       const user = await tx.user.findUniqueOrThrow({ where: { id } });
+      // A disabled account's sessions end now (its access tokens fail the per-request check already).
       if (dto.disabled) await tx.refreshToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
       const pick = (u: typeof user) => ({ displayName: u.displayName, roles: u.roles, disabled: u.disabled });
       await this.audit.record(tx, { action: dto.roles ? 'user.roles_changed' : 'user.updated', entityType: 'User', entityId: id, ...diff(pick(current), pick(user)) });
       return toUserView(user);
     });
+    if (dto.roles || dto.disabled !== undefined) await this.principals.invalidate(id);
+    return updated;
   }
 
-  async resetPassword(p: Principal, id: string, password: string) {
-    const user = await this.manageable(p, id);
-    assertPasswordPolicy(password, user.username, 'password');
-    const passwordHash = await hashPassword(password);
+  async resetPassword(p: Principal, id: string, dto: ResetPasswordDto) {
+    const user = await this.get(p, id);
+    this.assertMay(p, user, 'reset_password');
+    assertPasswordPolicy(dto.password, user.username, 'password');
+    const passwordHash = await hashPassword(dto.password);
     await this.prisma.$transaction(async (tx) => {
+      // Only on the version the check read: a concurrent role change makes this a 409, not a reset.
+      await updateAtRowVersion(tx.user, id, user.rowVersion, {}, () => staleVersion('用户', user.rowVersion + 1));
       await this.auth.setPassword(tx, id, passwordHash, true);
       await this.audit.record(tx, { action: 'user.password_reset', entityType: 'User', entityId: id });
     });
+    await this.principals.invalidate(id);
   }
 
-  /** Visible but not manageable answers 403; not visible answers 404 like a missing user. */
-  private async manageable(p: Principal, id: string) {
-    const user = await this.get(p, id);
-    if (!canManage(p, 'User', user)) throw new DomainError('AUTH.FORBIDDEN', 403, '无权管理该用户');
-    return user;
-  }
-
-  private assertMayGrant(p: Principal, unitId: string, roles: Role[]) {
-    if (p.roles.includes('system_admin')) return;
-    if (p.roles.includes('office_admin')) {
-      if (roles.includes('system_admin')) throw new DomainError('AUTH.FORBIDDEN', 403, '只有系统管理员可以授予系统管理员角色');
-      return;
-    }
-    if (unitId !== p.unitId || roles.some((r) => !UNIT_HEAD_GRANTABLE.includes(r))) {
-      throw new DomainError('AUTH.FORBIDDEN', 403, '单位负责人只能为本单位用户授予填报员或负责人角色');
-    }
+  /** Visible but beyond the caller's powers answers 403; not visible answers 404 like a missing user (see get). */
+  private assertMay(p: Principal, target: AccountTarget, action: AccountAction, roles?: Role[]) {
+    const refusal = accountRefusal(p, target, action, roles);
+    if (refusal) throw new DomainError('AUTH.FORBIDDEN', 403, refusal);
   }
 }

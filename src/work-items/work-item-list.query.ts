@@ -1,12 +1,13 @@
 import { Prisma } from '../generated/prisma/client.js';
-import type { Principal } from '../auth/principal.js';
+import type { Principal } from '../access/principal.js';
 import type { ListWorkItemsQuery, WorkItemDto } from './dto/work-item.dto.js';
 
 /**
  * The work-item list is the hottest read (every unit's home screen), so it is one SQL statement that
  * returns each row already in WorkItemDto's shape, instead of the ORM's query per relation.
- * The scope is the SQL twin of the CASL rule for WorkItem in auth/abilities.ts: a unit sees
- * the items where it or a unit below it is assigned. Tests compare this list with the CASL-scoped
+ * The scope is the SQL twin of the CASL rule for WorkItem in access/abilities.ts: a unit lists
+ * the items where it or a unit below it is currently assigned (an ended assignment still lets it read the
+ * item, as history, but no longer puts the item on its list). Tests compare this list with the CASL-scoped
  * detail route item by item.
  */
 export function listWorkItemsSql(p: Principal, q: ListWorkItemsQuery): Prisma.Sql {
@@ -14,18 +15,18 @@ export function listWorkItemsSql(p: Principal, q: ListWorkItemsQuery): Prisma.Sq
   // every plan in display order and probing each one (measured: 181 ms → 41 ms at province scale).
   const from = p.planWide
     ? Prisma.sql`work_items w`
-    : Prisma.sql`(SELECT DISTINCT work_item_id AS id FROM assignments WHERE unit_id = ANY(${p.scopeUnitIds}::uuid[])) sc JOIN work_items w ON w.id = sc.id`;
+    : Prisma.sql`(SELECT DISTINCT work_item_id AS id FROM assignments WHERE unit_id = ANY(${p.scopeUnitIds}::uuid[]) AND ended_at IS NULL) sc JOIN work_items w ON w.id = sc.id`;
   const where = [
     q.planId ? Prisma.sql`AND w.plan_id = ${q.planId}::uuid` : Prisma.empty,
     q.areaId ? Prisma.sql`AND w.area_id = ${q.areaId}::uuid` : Prisma.empty,
     q.unitId
-      ? Prisma.sql`AND EXISTS (SELECT 1 FROM assignments f WHERE f.work_item_id = w.id AND f.unit_id = ${q.unitId}::uuid ${q.role ? Prisma.sql`AND f.role = ${q.role}::"AssignmentRole"` : Prisma.empty})`
+      ? Prisma.sql`AND EXISTS (SELECT 1 FROM assignments f WHERE f.work_item_id = w.id AND f.ended_at IS NULL AND f.unit_id = ${q.unitId}::uuid ${q.role ? Prisma.sql`AND f.role = ${q.role}::"AssignmentRole"` : Prisma.empty})`
       : Prisma.empty,
     q.deadlineYear
       ? Prisma.sql`AND EXISTS (SELECT 1 FROM deadlines y WHERE y.work_item_id = w.id AND y.date BETWEEN ${`${q.deadlineYear}-01-01`}::date AND ${`${q.deadlineYear}-12-31`}::date)`
       : Prisma.empty,
     q.q ? Prisma.sql`AND w.text LIKE ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : Prisma.empty,
-    q.light ? Prisma.sql`AND ls.light = ${q.light}::"Light"` : Prisma.empty,
+    q.light === 'none' ? Prisma.sql`AND ls.light IS NULL` : q.light ? Prisma.sql`AND ls.light = ${q.light}::"Light"` : Prisma.empty,
   ];
   return Prisma.sql`
     WITH page AS (
@@ -43,12 +44,14 @@ export function listWorkItemsSql(p: Principal, q: ListWorkItemsQuery): Prisma.Sq
       'text', w.text, 'unassigned', w.unassigned,
       'assignments', coalesce((SELECT json_agg(json_build_object('unitId', x.unit_id, 'unitName', u.name, 'role', x.role, 'principal', x.principal,
             'source', x.source, 'viaUnitName', v.name, 'cellText', x.cell_text) ORDER BY x.position)
-          FROM assignments x JOIN units u ON u.id = x.unit_id LEFT JOIN units v ON v.id = x.via_unit_id WHERE x.work_item_id = w.id), '[]'),
+          FROM assignments x JOIN units u ON u.id = x.unit_id LEFT JOIN units v ON v.id = x.via_unit_id WHERE x.work_item_id = w.id AND x.ended_at IS NULL), '[]'),
+      'endedAssignments', coalesce((SELECT json_agg(json_build_object('unitId', x.unit_id, 'unitName', u.name, 'role', x.role, 'endedAt', x.ended_at) ORDER BY x.ended_at, x.position)
+          FROM assignments x JOIN units u ON u.id = x.unit_id WHERE x.work_item_id = w.id AND x.ended_at IS NOT NULL), '[]'),
       'targets', coalesce((SELECT json_agg(json_build_object('year', t.year, 'comparator', t.comparator, 'value', t.value::float8, 'unit', t.unit,
             'baselineYear', t.baseline_year, 'firmness', t.firmness, 'text', t.text) ORDER BY t.position)
           FROM targets t WHERE t.work_item_id = w.id), '[]'),
       'deadlines', coalesce((SELECT json_agg(json_build_object('kind', d.kind, 'date', d.date, 'periodStart', d.period_start, 'before', d.before,
-            'basis', d.basis, 'text', d.text))
+            'basis', d.basis, 'text', d.text) ORDER BY d.position)
           FROM deadlines d WHERE d.work_item_id = w.id), '[]'),
       'light', ls.light, 'lightReasons', coalesce(ls.reasons, '[]'),
       'extendedTo', (SELECT e.requested_date FROM extension_requests e WHERE e.work_item_id = w.id AND e.status = 'approved' ORDER BY e.decided_at DESC LIMIT 1)

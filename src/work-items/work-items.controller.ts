@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, RequirePermission } from '../auth/decorators.js';
-import { Permission } from '../auth/permissions.js';
-import type { Principal } from '../auth/principal.js';
-import { ListWorkItemsQuery } from './dto/work-item.dto.js';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe.js';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, RequirePermission } from '../access/decorators.js';
+import { Permission } from '../access/permissions.js';
+import type { Principal } from '../access/principal.js';
+import { ListWorkItemsQuery, WorkItemDto, WorkItemPageDto } from './dto/work-item.dto.js';
 import { WorkItemsService } from './work-items.service.js';
 
 @ApiTags('work-items')
@@ -14,6 +15,7 @@ export class WorkItemsController {
   @Get()
   @RequirePermission(Permission.WorkItemsRead)
   @ApiOperation({ summary: '工作事项列表（按方案、领域、单位、期限年份、关键词筛选，分页）' })
+  @ApiOkResponse({ type: WorkItemPageDto })
   list(@CurrentUser() user: Principal, @Query() query: ListWorkItemsQuery) {
     return this.workItems.list(user, query);
   }
@@ -21,7 +23,8 @@ export class WorkItemsController {
   @Get(':id')
   @RequirePermission(Permission.WorkItemsRead)
   @ApiOperation({ summary: '工作事项详情：责任单位、目标、期限' })
-  get(@CurrentUser() user: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: WorkItemDto })
+  get(@CurrentUser() user: Principal, @Param('id', ParseIdPipe) id: string) {
     return this.workItems.get(user, id);
   }
 }

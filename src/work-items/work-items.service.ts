@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { defineAbilityFor, workItemScope } from '../auth/abilities.js';
-import type { Principal } from '../auth/principal.js';
+import { defineAbilityFor, workItemScope } from '../access/abilities.js';
+import type { Principal } from '../access/principal.js';
 import { notFound } from '../common/domain-error.js';
 import type { Page } from '../common/pagination.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -13,7 +13,7 @@ const include = {
   area: true,
   assignments: { include: { unit: { select: { name: true } }, viaUnit: { select: { name: true } } }, orderBy: { position: 'asc' } },
   targets: { orderBy: { position: 'asc' } },
-  deadlines: true,
+  deadlines: { orderBy: { position: 'asc' } },
   lights: { where: { assignmentKey: '' }, select: { light: true, reasons: true } },
   extensions: { where: { status: 'approved' }, orderBy: { decidedAt: 'desc' }, take: 1, select: { requestedDate: true } },
 } satisfies Prisma.WorkItemInclude;
@@ -32,7 +32,7 @@ export function toWorkItemDto(w: Row): WorkItemDto {
     measure: w.node && w.node.level === 'measure' ? { id: w.node.id, title: w.node.title } : null,
     text: w.text,
     unassigned: w.unassigned,
-    assignments: w.assignments.map((a) => ({
+    assignments: w.assignments.filter((a) => !a.endedAt).map((a) => ({
       unitId: a.unitId,
       unitName: a.unit.name,
       role: a.role,
@@ -41,6 +41,10 @@ export function toWorkItemDto(w: Row): WorkItemDto {
       viaUnitName: a.viaUnit?.name ?? null,
       cellText: a.cellText,
     })),
+    endedAssignments: w.assignments
+      .filter((a) => a.endedAt)
+      .sort((a, b) => a.endedAt!.getTime() - b.endedAt!.getTime() || a.position - b.position)
+      .map((a) => ({ unitId: a.unitId, unitName: a.unit.name, role: a.role, endedAt: a.endedAt!.toISOString() })),
     targets: w.targets.map((t) => ({
       year: t.year,
       comparator: t.comparator,

@@ -42,6 +42,7 @@ export class UserView {
   @ApiProperty() unitId: string;
   @ApiProperty({ type: [String] }) roles: string[];
   @ApiProperty() mustChangePassword: boolean;
+  @ApiProperty({ description: '已停用' }) disabled: boolean;
   @ApiProperty() rowVersion: number;
 }
 
@@ -49,4 +50,15 @@ export class TokensDto {
   @ApiProperty() accessToken: string;
   @ApiProperty() refreshToken: string;
   @ApiProperty({ type: UserView }) user: UserView;
+}
+
+export class MeDto {
+  @ApiProperty() userId: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() unitId: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty({ type: [String], enum: ['system_admin', 'office_admin', 'leader', 'unit_head', 'unit_reporter', 'evaluator'] }) roles: string[];
+  @ApiProperty() mustChangePassword: boolean;
+  @ApiProperty({ description: '办公室、领导、评估人员可见全部方案；单位用户只见本单位及下级' }) planWide: boolean;
 }

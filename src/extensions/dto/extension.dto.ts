@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate, IsVersion } from '../../common/validators.js';
 
 export class RequestExtensionDto {
   @ApiProperty({ description: '延期理由' })
@@ -9,14 +10,13 @@ export class RequestExtensionDto {
   reason: string;
 
   @ApiProperty({ example: '2026-06-30', description: '申请延至' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'requestedDate 应为 YYYY-MM-DD' })
+  @IsCalendarDate()
   requestedDate: string;
 }
 
 export class DecideExtensionDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 
   @ApiPropertyOptional({ description: '批复意见（驳回时必填）' })

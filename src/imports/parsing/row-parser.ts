@@ -1,26 +1,25 @@
 import type { ParsedDeadline } from './deadlines.js';
-import { deadlineFromText, parseDeadlineCell } from './deadlines.js';
 import type { Column, Header } from './header.js';
 import { signatureOf } from './header.js';
-import { responsibilityFromText } from './responsibility-text.js';
+import { itemFields, type ItemContext, type RowProblem } from './item-fields.js';
+import { readNumberCell, readNumberPrefix, type NumberStyle, type PrintedNumber } from './numbering.js';
+import { Outline, rankOf, type HeadingRef } from './outline.js';
+import { finishItems, type ItemStub } from './items.js';
 import type { RawRow } from './table-reader.js';
-import { extractTargets, type ParsedTarget } from './targets.js';
+import type { ParsedTarget } from './targets.js';
 import type { UnitDirectory } from './unit-directory.js';
-import { splitUnits, type UnitMention } from './unit-splitter.js';
+import type { UnitMention } from './unit-splitter.js';
 
-export interface RowProblem {
-  level: 'error' | 'warning';
-  code: string;
-  field?: string;
-  message: string;
-}
+export type { RowProblem } from './item-fields.js';
 
 export interface ParsedRow {
   line: number;
+  /** The 序号 as printed (「8」) where numbers are unique in the file, else the number path (「三.(一).1」). */
   seq: string;
   itemNo: number;
   area?: { label: string | null; title: string };
   measure?: { label: string | null; title: string };
+  /** The work text, without the responsibility clause when units were read from it. */
   text: string;
   leadText: string | null;
   supportingText: string | null;
@@ -31,198 +30,203 @@ export interface ParsedRow {
   /** Where the units were read: table columns, the work text, or nowhere. */
   responsibilitySource: 'columns' | 'text' | 'none';
   targets: ParsedTarget[];
+  /** The main deadline (the latest dated milestone, else the first of the other kinds). */
   deadline: ParsedDeadline | null;
   problems: RowProblem[];
+  /** The key a re-import matches on: heading path plus number where numbering restarts, else the number (「8-2」). */
+  identity: string;
+  /** The item's number as printed, its style and its level in the file's outline; null when the item has none. */
+  number: { printed: string; style: NumberStyle; level: number; value: number } | null;
+  /** Headings above the item, outermost first. */
+  headingPath: HeadingRef[];
+  /** Sorts items by their numbers (zero-padded path), whatever order the file lists them in. */
+  sortKey: string;
+  /** A title column, or a measure's title in a plan document. */
+  title: string | null;
+  /** Further text columns kept with the item (工作目标, 备注 …). */
+  parts: { label: string; text: string }[];
+  /** The responsibility clause as printed, taken out of `text`. */
+  responsibilityClause: string | null;
+  /** Every milestone (「6月底前出台方案，年底前完成」 gives two); `deadline` is the main one. */
+  deadlines: ParsedDeadline[];
+  /** Open-ended unit names flagged and not imported (「等有关部门」). */
+  vague: string[];
+  /** The reading note in force for this row's lists (「列第一位的为牵头单位，以下同」). */
+  readingNote: string | null;
 }
-
-const NUMBERING = /^\s*(?:([一二三四五六七八九十百零〇]+)\s*[、.．]|[（(]\s*([一二三四五六七八九十百零〇]+|\d+)\s*[)）]|(\d+)\s*[、.．](?!\d))\s*/;
 
 /** 「一、能源绿色低碳转型行动」 → label 一, title 能源绿色低碳转型行动. */
 export function splitNumbering(printed: string): { label: string | null; title: string } {
-  const m = printed.match(NUMBERING);
-  if (!m) return { label: null, title: printed.trim() };
-  return { label: m[1] ?? m[2] ?? m[3], title: printed.slice(m[0].length).trim() || printed.trim() };
-}
-
-/** 「8」「8-2」「8.2」「(2)」: the 序号 and, where printed, the item within it. */
-function readSeq(cell: string): { seq: string; itemNo?: number } | undefined {
-  const half = cell.replace(/[（）]/g, (c) => (c === '（' ? '(' : ')')).trim();
-  const m = half.match(/^(\d+)(?:\s*[-.．—_]\s*(\d+)|\s*\((\d+)\))?$/);
-  if (!m) return undefined;
-  const item = m[2] ?? m[3];
-  return { seq: m[1], itemNo: item ? Number(item) : undefined };
+  const read = readNumberPrefix(printed);
+  if (!read) return { label: null, title: printed.trim() };
+  const label = read.number.printed.replace(/^第|[、.．()（）\s]|[章条节]$|部分$/g, '');
+  return { label, title: read.rest.trim() || printed.trim() };
 }
 
 const FOOTER = /^[-—]?\s*\d+\s*[-—]?$/;
-
-interface Carry {
-  seq?: string;
-  area?: string;
-  measure?: string;
-  lastSeq?: string;
-  itemBySeq: Map<string, number>;
-}
+const family = (style: NumberStyle) =>
+  style === 'ar-bare' || style === 'ar-dot' || style === 'ar-comma' ? 'arabic' : style === 'cn-bare' || style === 'cn-comma' ? 'cn' : style === 'ar-half-paren' ? 'ar-paren' : style;
 
 function cell(row: RawRow, header: Header, column: Column): string | undefined {
   const index = header.columns[column];
   return index === undefined ? undefined : (row.cells[index] ?? '');
 }
 
-function mentionsProblems(field: string, mentions: UnitMention[]): RowProblem[] {
-  const problems: RowProblem[] = [];
-  for (const m of mentions) {
-    if (m.resolution.status === 'unknown') {
-      problems.push(
-        m.resolution.reason === 'ambiguous'
-          ? { level: 'error', code: 'UNIT_AMBIGUOUS', field, message: `单位「${m.text}」对应多个单位（${m.resolution.candidates?.join('、')}），请使用全称` }
-          : { level: 'error', code: 'UNIT_UNKNOWN', field, message: `未知单位「${m.text}」：请先新建该单位或为已有单位添加别名` },
-      );
-    }
-    if (m.missingSeparator) {
-      problems.push({ level: 'warning', code: 'MISSING_SEPARATOR', field, message: `「${m.text}」前缺少分隔符，已按已知单位拆分` });
-    }
+const UNIT_AND_DEADLINE: Column[] = ['lead', 'responsible', 'supporting', 'divisions', 'deadline'];
+
+/** The numbering family most rows with content use in the 序号 column: a row numbered otherwise is a heading or a typo. */
+function itemFamily(rows: RawRow[], header: Header): string | undefined {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const seq = cell(row, header, 'seq');
+    const n = seq ? readNumberCell(seq) : undefined;
+    const work = cell(row, header, 'work') ?? '';
+    const isItem = UNIT_AND_DEADLINE.some((c) => cell(row, header, c)) || work.length >= 20 || /[。；;]/.test(work);
+    if (n && isItem) counts.set(family(n.style), (counts.get(family(n.style)) ?? 0) + 1);
   }
-  return problems;
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-/** Turns the data rows under the header into work items, carrying merged or blank area, measure and 序号 cells down. */
-export function parseRows(rows: RawRow[], header: Header, directory: UnitDirectory): { parsed: ParsedRow[]; skipped: number[] } {
-  const carry: Carry = { itemBySeq: new Map() };
-  const parsed: ParsedRow[] = [];
+/** A row that only names a heading: one short value (often merged across the row) and no units, deadline or number of the items' kind. */
+function headingOf(row: RawRow, header: Header, items: string | undefined): { number: PrintedNumber | null; title: string } | undefined {
+  const values = [...new Set(row.cells.filter((c) => c !== ''))];
+  // A value merged across the row fills the unit cells too: it is still a heading.
+  const spanning = values.length === 1 && row.cells.filter((c) => c === values[0]).length >= 2;
+  if (!spanning && UNIT_AND_DEADLINE.some((c) => cell(row, header, c))) return undefined;
+  const seq = cell(row, header, 'seq');
+  const seqNumber = seq ? readNumberCell(seq) : undefined;
+  if (seqNumber && items && family(seqNumber.style) !== items) {
+    // 「一 | 能源领域」 above rows numbered 1, 2, 3: a heading. With long text it is an item numbered by mistake.
+    const title = values.filter((v) => v !== seq).join(' ').trim();
+    return title.length <= 60 && !/[。；;]/.test(title) ? { number: seqNumber, title } : undefined;
+  }
+  if (values.length !== 1 || values[0].length > 60 || /[。；;]/.test(values[0])) return undefined;
+  const spans = row.cells.filter((c) => c === values[0]).length;
+  // One cell alone: in the work column it is an item without units; elsewhere (序号, first column) a heading.
+  if (spans === 1 && row.cells[header.columns.work!] === values[0]) return undefined;
+  if (spans === 1 && header.columns.seq !== undefined && seq === values[0] && readNumberCell(seq)) return undefined;
+  const read = readNumberPrefix(values[0]);
+  if (!read && spans === 1 && header.headings.length > 0) return undefined;
+  return read ? { number: read.number, title: read.rest.trim() } : { number: null, title: values[0] };
+}
+
+/** Turns the data rows under the header into work items, carrying merged or blank headings and 序号 cells down. */
+export function parseRows(rows: RawRow[], header: Header, directory: UnitDirectory, options: { planYear?: number } = {}): { parsed: ParsedRow[]; skipped: number[]; headingLines: number[]; implicit: { text: string; line: number } | null } {
+  const ctx: ItemContext = { directory, reading: header.note ? { note: header.note } : {}, planYear: options.planYear };
+  const outline = new Outline();
+  const columnValues = new Map<number, string>();
+  const stubs: ItemStub[] = [];
   const skipped: number[] = [];
-  let autoSeq = 0;
-  for (const row of rows) {
-    if (row.line <= header.line) continue;
+  const headingLines: number[] = [];
+  let implicit: { text: string; line: number } | null = null;
+  const data = rows.filter((r) => r.line > header.line);
+  const items = itemFamily(data, header);
+  let autoValue = 0;
+  let last: { scope: string; number: PrintedNumber | null; value: number } | undefined;
+  const itemNos = new Map<string, number>();
+
+  for (const row of data) {
     const filled = row.cells.filter((c) => c !== '');
-    if (signatureOf(row) === header.signature || (filled.length === 1 && FOOTER.test(filled[0]))) {
+    if (filled.length === 0) continue;
+    if (header.signatures.includes(signatureOf(row)) || (filled.length === 1 && FOOTER.test(filled[0]))) {
       skipped.push(row.line);
       continue;
     }
-    const problems: RowProblem[] = [];
-    const text = cell(row, header, 'work') ?? '';
-    const areaCell = cell(row, header, 'area');
-    const measureCell = cell(row, header, 'measure');
-    if (areaCell) {
-      if (areaCell !== carry.area) carry.measure = undefined;
-      carry.area = areaCell;
+    const heading = headingOf(row, header, items);
+    if (heading) {
+      const key = heading.number ? heading.number.style : 'row';
+      outline.open(key, heading.number ? rankOf(heading.number.style) : 0, heading.number, heading.title);
+      // Heading columns open again under the new heading, even with the value they had above it.
+      columnValues.clear();
+      headingLines.push(row.line);
+      last = undefined;
+      continue;
     }
-    if (measureCell) carry.measure = measureCell;
-
+    for (const index of header.headings) {
+      const value = row.cells[index] ?? '';
+      if (value && value !== columnValues.get(index)) {
+        const read = readNumberPrefix(value);
+        outline.open(`col:${index}`, 100 + index, read?.number ?? null, read ? read.rest.trim() : value);
+        columnValues.set(index, value);
+        for (const deeper of header.headings.filter((i) => i > index)) columnValues.delete(deeper);
+      }
+    }
+    const problems: RowProblem[] = [];
+    let text = cell(row, header, 'work') ?? '';
+    const scope = outline.path().map((h) => h.label ?? `#${h.ordinal}`).join('/');
     const seqCell = cell(row, header, 'seq');
-    const itemCell = cell(row, header, 'item');
-    let seq: string;
+    let number: PrintedNumber | null = null;
+    let value: number;
     let itemNo: number | undefined;
+    let printedSeq: string | undefined;
     if (seqCell) {
-      const read = readSeq(seqCell);
+      const read = readNumberCell(seqCell);
       if (!read) {
         problems.push({ level: 'error', code: 'BAD_SEQ', field: '序号', message: `序号「${seqCell}」无法识别，应为数字（如 8 或 8-2）` });
-        seq = seqCell;
+        printedSeq = seqCell;
+        value = ++autoValue;
       } else {
-        seq = read.seq;
-        itemNo = read.itemNo;
+        if (items && family(read.style) !== items) {
+          problems.push({ level: 'error', code: 'BAD_SEQ', field: '序号', message: `序号「${seqCell}」的编号样式与本列其他序号不同，请统一编号（如 1、2、3）` });
+          printedSeq = seqCell;
+        }
+        number = read;
+        value = read.value;
+        itemNo = read.sub;
+        autoValue = Math.max(autoValue, value);
       }
-      carry.seq = seq;
-    } else if (header.columns.seq !== undefined && carry.seq) {
-      seq = carry.seq;
+    } else if (header.columns.seq !== undefined && last && last.scope === scope) {
+      // A blank 序号 under a numbered row continues it (a merged cell): the same number, its next item.
+      number = last.number;
+      value = last.value;
     } else {
-      seq = String(++autoSeq);
+      const fromText = header.columns.seq === undefined ? readNumberPrefix(text) : undefined;
+      if (fromText) {
+        number = fromText.number;
+        value = fromText.number.value;
+        text = fromText.rest.trim();
+      } else value = ++autoValue;
     }
+    const itemCell = cell(row, header, 'item');
     if (itemCell) {
       const n = Number(itemCell);
       if (Number.isInteger(n) && n > 0) itemNo = n;
       else problems.push({ level: 'error', code: 'BAD_ITEM', field: '子项', message: `子项「${itemCell}」应为正整数` });
     }
-    // A 序号 repeated on the next row (a merged cell) numbers its items 1, 2, …;
-    // a 序号 seen again further down is a duplicate, reported below.
-    if (itemNo === undefined) {
-      itemNo = seq === carry.lastSeq ? (carry.itemBySeq.get(seq) ?? 0) + 1 : carry.itemBySeq.has(seq) ? (carry.itemBySeq.get(seq) ?? 1) : 1;
-    }
-    carry.itemBySeq.set(seq, Math.max(itemNo, carry.itemBySeq.get(seq) ?? 0));
-    carry.lastSeq = seq;
+    // A number repeated on the next row (a merged cell) numbers its items 1, 2, …; seen again further down, it is a duplicate.
+    const numberKey = `${scope}|${printedSeq ?? value}`;
+    const sameAsLast = last && last.scope === scope && (last.number?.printed ?? String(last.value)) === (number?.printed ?? String(value));
+    itemNo ??= sameAsLast ? (itemNos.get(numberKey) ?? 0) + 1 : (itemNos.get(numberKey) ?? 1);
+    itemNos.set(numberKey, Math.max(itemNo, itemNos.get(numberKey) ?? 0));
+    last = { scope, number, value };
 
-    if (!text) {
-      problems.push({ level: 'error', code: 'NO_WORK_TEXT', field: '主要工作', message: '缺少主要工作内容' });
-    }
-
-    const leadCell = cell(row, header, 'lead') || undefined;
-    const responsibleCell = cell(row, header, 'responsible') || undefined;
-    const supportingCell = cell(row, header, 'supporting') || undefined;
-    let leads: UnitMention[] = [];
-    let supporting: UnitMention[] = [];
-    let source: ParsedRow['responsibilitySource'] = 'none';
-    if (leadCell || responsibleCell || supportingCell) {
-      source = 'columns';
-      leads = splitUnits(leadCell, directory);
-      supporting = splitUnits(supportingCell, directory);
-      if (responsibleCell) {
-        // A 责任单位 list: its first unit leads unless a 牵头单位 column says otherwise.
-        const listed = splitUnits(responsibleCell, directory);
-        if (leadCell) supporting = [...listed, ...supporting];
-        else [leads, supporting] = [listed.slice(0, 1), [...listed.slice(1), ...supporting]];
-      }
-      problems.push(...mentionsProblems(leadCell ? '牵头单位' : '责任单位', leads), ...mentionsProblems('配合单位', supporting));
-    } else if (text) {
-      const found = responsibilityFromText(text);
-      if (found) {
-        source = 'text';
-        leads = splitUnits(found.lead, directory);
-        supporting = splitUnits(found.supporting, directory);
-        if (found.responsible) {
-          const listed = splitUnits(found.responsible, directory);
-          if (found.lead) supporting = [...listed, ...supporting];
-          else [leads, supporting] = [listed.slice(0, 1), [...listed.slice(1), ...supporting]];
-        }
-        problems.push(...mentionsProblems('主要工作', [...leads, ...supporting]));
-      }
-    }
-    if (leads.length === 0 && text) {
-      problems.push({ level: 'warning', code: 'UNASSIGNED', field: '牵头单位', message: '未找到牵头单位：作为未分配任务导入，请补充责任单位' });
-    }
-    // A unit listed twice (as lead and supporting) keeps its first role.
-    const seen = new Set<string>();
-    const dedupe = (list: UnitMention[]) =>
-      list.filter((m) => {
-        const key = m.resolution.status === 'unknown' ? `?${m.name}` : m.resolution.unit.id;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-    leads = dedupe(leads);
-    supporting = dedupe(supporting);
-
-    const deadlineCell = cell(row, header, 'deadline') || null;
-    let deadline: ParsedDeadline | null = null;
-    if (deadlineCell) {
-      deadline = parseDeadlineCell(deadlineCell) ?? null;
-      if (!deadline) problems.push({ level: 'warning', code: 'DEADLINE_UNREADABLE', field: '完成时限', message: `完成时限「${deadlineCell}」无法识别，未设定期限` });
-    }
-    deadline ??= text ? (deadlineFromText(text) ?? null) : null;
-
-    parsed.push({
+    if (!text) problems.push({ level: 'error', code: 'NO_WORK_TEXT', field: '主要工作', message: '缺少主要工作内容' });
+    const fields = itemFields(
+      {
+        text,
+        cells: { lead: cell(row, header, 'lead') || undefined, responsible: cell(row, header, 'responsible') || undefined, supporting: cell(row, header, 'supporting') || undefined, divisions: cell(row, header, 'divisions') || undefined },
+        deadlineCell: cell(row, header, 'deadline') || undefined,
+      },
+      ctx,
+    );
+    if (fields.implicit && !implicit) implicit = { text: fields.implicit, line: row.line };
+    const path = outline.path();
+    const areaCell = header.columns.area !== undefined ? columnValues.get(header.columns.area) : undefined;
+    const measureCell = header.columns.measure !== undefined ? columnValues.get(header.columns.measure) : undefined;
+    const heads = header.columns.area !== undefined || header.columns.measure !== undefined ? undefined : path;
+    stubs.push({
       line: row.line,
-      seq,
+      headings: path,
+      number,
+      value,
       itemNo,
-      area: carry.area ? splitNumbering(carry.area) : undefined,
-      measure: carry.measure ? splitNumbering(carry.measure) : undefined,
-      text,
-      leadText: leadCell ?? responsibleCell ?? null,
-      supportingText: supportingCell ?? null,
-      deadlineText: deadlineCell,
-      leads,
-      supporting,
-      responsibilitySource: source,
-      targets: text ? extractTargets(text) : [],
-      deadline,
-      problems,
+      printedSeq,
+      area: areaCell ? splitNumbering(areaCell) : heads?.[0] ? { label: heads[0].label, title: heads[0].title } : undefined,
+      measure: measureCell ? splitNumbering(measureCell) : heads?.[1] ? { label: heads[1].label, title: heads[1].title } : undefined,
+      title: cell(row, header, 'title') || null,
+      parts: header.parts.map((p) => ({ label: p.label, text: row.cells[p.index] ?? '' })).filter((p) => p.text !== ''),
+      fields: { ...fields, problems: [...problems, ...fields.problems] },
     });
   }
-  const keys = new Map<string, number>();
-  for (const row of parsed) {
-    const key = `${row.seq}-${row.itemNo}`;
-    const first = keys.get(key);
-    if (first !== undefined) {
-      row.problems.push({ level: 'error', code: 'DUPLICATE_ITEM', field: '序号', message: `序号 ${row.seq} 第 ${row.itemNo} 项与第 ${first} 行重复` });
-    } else keys.set(key, row.line);
-  }
-  return { parsed, skipped };
+  return { parsed: finishItems(stubs), skipped, headingLines, implicit };
 }

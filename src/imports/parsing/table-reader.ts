@@ -1,51 +1,30 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../common/domain-error.js';
+import { decodeText, detectFormat } from './file-format.js';
 import { cleanCell } from './text.js';
 
 export interface RawRow {
-  /** 1-based line (CSV) or row number (spreadsheet) as the user sees it. */
+  /** 1-based line (CSV) or row number (spreadsheet, Word table rows counted across tables) as the user sees it. */
   line: number;
   cells: string[];
 }
 
 export type FileKind = 'xlsx' | 'csv';
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
-function startsWith(buf: Buffer, magic: number[]) {
-  return magic.every((b, i) => buf[i] === b);
+/** Tab-separated text (a table pasted from Excel) or comma-separated. */
+function delimiterOf(text: string): string {
+  const head = text.split(/\r?\n/).filter((l) => l.trim()).slice(0, 5);
+  const tabs = head.reduce((n, l) => n + (l.match(/\t/g)?.length ?? 0), 0);
+  const commas = head.reduce((n, l) => n + (l.match(/,/g)?.length ?? 0), 0);
+  return tabs > commas ? '\t' : ',';
 }
 
-/** Detects the format from the bytes, not the file name: a renamed file must not slip through. */
-export function detectKind(buf: Buffer): FileKind {
-  if (buf.length === 0) throw new DomainError('IMPORT.EMPTY_FILE', 400, '上传的文件为空');
-  if (startsWith(buf, ZIP_MAGIC)) return 'xlsx';
-  if (startsWith(buf, OLE_MAGIC)) {
-    throw new DomainError('IMPORT.UNSUPPORTED_TYPE', 415, '不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再导入');
-  }
-  // Binary content (NUL bytes) is not a CSV file.
-  if (buf.subarray(0, 4096).includes(0)) {
-    throw new DomainError('IMPORT.UNSUPPORTED_TYPE', 415, '文件不是 .xlsx 或 .csv 表格');
-  }
-  return 'csv';
-}
-
-/** Excel in China saves CSV as GB18030 by default; UTF-8 (with or without BOM) is tried first. */
-function decodeText(buf: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
-  } catch {
-    return new TextDecoder('gb18030').decode(buf);
-  }
-}
-
-function readCsv(buf: Buffer): RawRow[] {
-  const text = decodeText(buf);
+/** Reads CSV text into rows. Throws IMPORT.UNREADABLE when it is not CSV at all. */
+export function readCsvText(text: string): RawRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: false, info: true, bom: true, relax_quotes: true }) as unknown as typeof records;
+    records = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: false, info: true, bom: true, relax_quotes: true }) as unknown as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     throw new DomainError('IMPORT.UNREADABLE', 422, `CSV 文件无法解析${line ? `（第 ${line} 行附近）` : ''}`, [
@@ -73,7 +52,8 @@ function cellText(cell: ExcelJS.Cell): string {
   return cleanCell(v);
 }
 
-async function readXlsx(buf: Buffer): Promise<RawRow[]> {
+/** The first visible sheet with data, merged cells read as their master cell. */
+export async function readXlsx(buf: Buffer): Promise<{ rows: RawRow[]; title: string[] }> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
@@ -89,13 +69,16 @@ async function readXlsx(buf: Buffer): Promise<RawRow[]> {
     for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
     rows.push({ line: rowNumber, cells });
   });
-  return rows;
+  return { rows, title: [sheet.name] };
 }
 
+export const nonEmptyRows = (rows: RawRow[]) => rows.filter((r) => r.cells.some((c) => c !== ''));
+
+/** Reads a table file (.xlsx or CSV) into rows; kept for callers that only accept tables. */
 export async function readTable(buf: Buffer): Promise<{ kind: FileKind; rows: RawRow[] }> {
-  const kind = detectKind(buf);
-  const rows = kind === 'xlsx' ? await readXlsx(buf) : readCsv(buf);
-  const nonEmpty = rows.filter((r) => r.cells.some((c) => c !== ''));
-  if (nonEmpty.length === 0) throw new DomainError('IMPORT.EMPTY_FILE', 400, '文件中没有任何数据');
-  return { kind, rows: nonEmpty };
+  const { format } = await detectFormat(buf);
+  if (format === 'docx') throw new DomainError('IMPORT.UNSUPPORTED_TYPE', 415, '此处只接受 .xlsx 或 .csv 表格');
+  const rows = nonEmptyRows(format === 'xlsx' ? (await readXlsx(buf)).rows : readCsvText(decodeText(buf)));
+  if (rows.length === 0) throw new DomainError('IMPORT.EMPTY_FILE', 400, '文件中没有任何数据');
+  return { kind: format === 'xlsx' ? 'xlsx' : 'csv', rows };
 }

@@ -21,8 +21,16 @@ export class UnitDirectory {
   private readonly byKey = new Map<string, DirectoryUnit[]>();
   /** Longest keys first, for splitting cells with a missing separator. */
   readonly keysByLength: string[];
+  private readonly byFirstChar = new Map<string, string[]>();
 
-  constructor(readonly units: DirectoryUnit[]) {
+  private readonly excluded: Set<string>;
+
+  /** `excluded`: names the office marked as no unit at all; they are set aside like text, never proposed. */
+  constructor(
+    readonly units: DirectoryUnit[],
+    excluded: string[] = [],
+  ) {
+    this.excluded = new Set(excluded.map(matchKey));
     for (const unit of units) {
       for (const n of new Set([unit.name, ...unit.aliases].map(matchKey))) {
         if (!n) continue;
@@ -32,6 +40,16 @@ export class UnitDirectory {
       }
     }
     this.keysByLength = [...this.byKey.keys()].sort((a, b) => b.length - a.length);
+    for (const key of this.keysByLength) {
+      const list = this.byFirstChar.get(key[0]) ?? [];
+      list.push(key);
+      this.byFirstChar.set(key[0], list);
+    }
+  }
+
+  /** Known keys starting with a character, longest first: what a missing separator is repaired from without scanning every name. */
+  keysStartingWith(ch: string): string[] {
+    return this.byFirstChar.get(ch) ?? [];
   }
 
   resolve(name: string): Resolution {
@@ -43,6 +61,10 @@ export class UnitDirectory {
     if (pick.length > 1) return { status: 'unknown', reason: 'ambiguous', candidates: pick.map((u) => u.name) };
     const unit = pick[0];
     return { status: unit.kind === 'collective' ? 'collective' : 'matched', unit };
+  }
+
+  isExcluded(name: string): boolean {
+    return this.excluded.has(matchKey(name));
   }
 
   has(key: string): boolean {

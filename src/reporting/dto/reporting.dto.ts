@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Cadence, ProgressStatus } from '../../generated/prisma/enums.js';
+import { IsVersion } from '../../common/validators.js';
 
 export class ScheduleDto {
   @ApiProperty({ enum: Cadence, description: '调度频次' })
@@ -27,12 +28,34 @@ export class OpenPeriodDto {
   @Min(1)
   @Max(12)
   index: number;
+
+  @ApiPropertyOptional({ description: '截止日已过或超前一个周期以上时，须为 true 并说明原因' })
+  @IsOptional()
+  @IsBoolean()
+  confirm?: boolean;
+
+  @ApiPropertyOptional({ description: '特殊开启的原因（审计留痕）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class ClosePeriodDto {
+  @ApiProperty({ description: '所依据的版本号' })
+  @IsVersion()
+  version: number;
+
+  @ApiPropertyOptional({ description: '说明（可选）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
 }
 
 export class VersionDto {
   @ApiProperty({ description: '所依据的版本号；已被他人修改时返回 409 及当前版本' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 }
 
@@ -87,7 +110,7 @@ export class BatchDto {
   @ArrayMaxSize(500)
   items: BatchItemDto[];
 
-  @ApiPropertyOptional({ description: 'true：单位负责人审核后一并报送（仅单位负责人）', default: false })
+  @ApiPropertyOptional({ type: Boolean, description: 'true：单位负责人审核后一并报送（仅单位负责人）', default: false })
   @IsOptional()
   @IsBoolean()
   signOff = false;
@@ -98,6 +121,11 @@ export class ListReportsQuery {
   @IsOptional()
   @IsUUID()
   unitId?: string;
+
+  @ApiPropertyOptional({ description: '只看一个工作事项的报告与协办情况' })
+  @IsOptional()
+  @IsUUID()
+  workItemId?: string;
 
   @ApiPropertyOptional({ enum: ['pending', 'draft', 'submitted', 'returned', 'accepted'] })
   @IsOptional()

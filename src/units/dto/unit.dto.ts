@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { UnitKind, UnitLevel } from '../../generated/prisma/enums.js';
 import { PageQuery } from '../../common/pagination.js';
+import { IsVersion } from '../../common/validators.js';
 
 export class UnitDto {
   @ApiProperty() id: string;
   @ApiProperty({ example: '市发改委' }) name: string;
   @ApiProperty({ enum: UnitKind }) kind: UnitKind;
-  @ApiPropertyOptional({ enum: UnitLevel, nullable: true }) level: UnitLevel | null;
-  @ApiPropertyOptional({ nullable: true }) parentId: string | null;
+  @ApiProperty({ enum: UnitLevel, nullable: true }) level: UnitLevel | null;
+  @ApiProperty({ type: String, nullable: true }) parentId: string | null;
   @ApiProperty({ type: [String], example: ['发改委', '银川市发展和改革委员会'] }) aliases: string[];
-  @ApiPropertyOptional({ enum: UnitKind, nullable: true, description: '集合单位（如各县(市)区人民政府）代表的成员类型' })
+  @ApiProperty({ enum: UnitKind, nullable: true, description: '集合单位（如各县(市)区人民政府）代表的成员类型' })
   memberKind: UnitKind | null;
   @ApiProperty() rowVersion: number;
 }
@@ -54,8 +55,7 @@ export class CreateUnitDto {
 
 export class UpdateUnitDto {
   @ApiProperty({ description: '所依据的行版本；已被他人修改时返回 409 及当前版本' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   rowVersion: number;
 
   @ApiPropertyOptional()
@@ -97,4 +97,11 @@ export class ListUnitsQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   parentId?: string;
+}
+
+export class UnitPageDto {
+  @ApiProperty({ type: [UnitDto] }) items: UnitDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }

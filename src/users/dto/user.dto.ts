@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../../generated/prisma/enums.js';
+import { IsVersion } from '../../common/validators.js';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'xingqing2' })
@@ -31,8 +32,7 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiProperty({ description: '所依据的行版本；已被他人修改时返回 409 及当前版本' })
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   rowVersion: number;
 
   @ApiPropertyOptional()
@@ -60,4 +60,27 @@ export class ResetPasswordDto {
   @IsString()
   @MaxLength(128)
   password: string;
+}
+
+export class ProvisionAccountsDto {
+  @ApiPropertyOptional({ enum: ['unit_reporter', 'unit_head'], isArray: true, default: ['unit_reporter', 'unit_head'], description: '为每个单位开设的角色' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(['unit_reporter', 'unit_head'], { each: true })
+  roles?: ('unit_reporter' | 'unit_head')[];
+}
+
+export class ProvisionedAccountDto {
+  @ApiProperty() unitId: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ['unit_reporter', 'unit_head'] }) role: string;
+  @ApiPropertyOptional({ description: '一次性初始密码，只在本次返回中出现；首次登录须修改' }) password?: string;
+}
+
+export class ProvisionResultDto {
+  @ApiProperty({ type: [ProvisionedAccountDto] }) created: ProvisionedAccountDto[];
+  @ApiProperty({ type: [ProvisionedAccountDto], description: '已有该角色账号的单位（未改动）' }) existing: ProvisionedAccountDto[];
 }

@@ -21,10 +21,10 @@ export class ListWorkItemsQuery extends PageQuery {
   @Max(2100)
   deadlineYear?: number;
 
-  @ApiPropertyOptional({ enum: ['green', 'yellow', 'red'], description: '红黄绿灯' })
+  @ApiPropertyOptional({ enum: ['green', 'yellow', 'red', 'none'], description: '红黄绿灯；none：暂无数据' })
   @IsOptional()
-  @IsIn(['green', 'yellow', 'red'])
-  light?: 'green' | 'yellow' | 'red';
+  @IsIn(['green', 'yellow', 'red', 'none'])
+  light?: 'green' | 'yellow' | 'red' | 'none';
 
   @ApiPropertyOptional({ description: '工作内容包含' })
   @IsOptional()
@@ -40,27 +40,45 @@ export class AssignmentDto {
   @ApiProperty({ enum: ['lead', 'supporting'] }) role: string;
   @ApiProperty() principal: boolean;
   @ApiProperty({ enum: ['table', 'implicit', 'fanout'] }) source: string;
-  @ApiPropertyOptional({ nullable: true }) viaUnitName: string | null;
-  @ApiPropertyOptional({ nullable: true }) cellText: string | null;
+  @ApiProperty({ type: String, nullable: true }) viaUnitName: string | null;
+  @ApiProperty({ type: String, nullable: true }) cellText: string | null;
+}
+
+export class EndedAssignmentDto {
+  @ApiProperty() unitId: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty({ enum: ['lead', 'supporting'] }) role: string;
+  @ApiProperty({ description: '任务分工表更新后不再列出该单位的时间（其报告保留）' }) endedAt: string;
 }
 
 export class TargetDto {
-  @ApiPropertyOptional({ nullable: true }) year: number | null;
+  @ApiProperty({ type: Number, nullable: true }) year: number | null;
   @ApiProperty() comparator: string;
-  @ApiPropertyOptional({ nullable: true }) value: number | null;
-  @ApiPropertyOptional({ nullable: true }) unit: string | null;
-  @ApiPropertyOptional({ nullable: true }) baselineYear: number | null;
-  @ApiPropertyOptional({ nullable: true }) firmness: string | null;
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ type: String, nullable: true }) unit: string | null;
+  @ApiProperty({ type: Number, nullable: true }) baselineYear: number | null;
+  @ApiProperty({ type: String, nullable: true }) firmness: string | null;
   @ApiProperty() text: string;
 }
 
 export class DeadlineDto {
-  @ApiProperty({ enum: ['dated', 'period', 'recurring', 'ongoing', 'soft'] }) kind: string;
-  @ApiPropertyOptional({ nullable: true }) date: string | null;
-  @ApiPropertyOptional({ nullable: true }) periodStart: string | null;
+  @ApiProperty({ enum: ['dated', 'period', 'recurring', 'ongoing', 'soft', 'superior'] }) kind: string;
+  @ApiProperty({ type: String, nullable: true }) date: string | null;
+  @ApiProperty({ type: String, nullable: true }) periodStart: string | null;
   @ApiProperty() before: boolean;
   @ApiProperty() basis: string;
   @ApiProperty() text: string;
+}
+
+class AreaRefDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: String, nullable: true }) label: string | null;
+  @ApiProperty() title: string;
+}
+
+class MeasureRefDto {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
 }
 
 export class WorkItemDto {
@@ -68,14 +86,22 @@ export class WorkItemDto {
   @ApiProperty() planId: string;
   @ApiProperty({ example: '8' }) seq: string;
   @ApiProperty({ example: 2 }) itemNo: number;
-  @ApiPropertyOptional({ nullable: true }) area: { id: string; label: string | null; title: string } | null;
-  @ApiPropertyOptional({ nullable: true }) measure: { id: string; title: string } | null;
+  @ApiProperty({ type: AreaRefDto, nullable: true }) area: AreaRefDto | null;
+  @ApiProperty({ type: MeasureRefDto, nullable: true }) measure: MeasureRefDto | null;
   @ApiProperty() text: string;
   @ApiProperty() unassigned: boolean;
   @ApiProperty({ type: [AssignmentDto] }) assignments: AssignmentDto[];
+  @ApiProperty({ type: [EndedAssignmentDto] }) endedAssignments: EndedAssignmentDto[];
   @ApiProperty({ type: [TargetDto] }) targets: TargetDto[];
   @ApiProperty({ type: [DeadlineDto] }) deadlines: DeadlineDto[];
-  @ApiPropertyOptional({ enum: ['green', 'yellow', 'red'], nullable: true }) light: string | null;
-  @ApiProperty({ description: '灯色原因' }) lightReasons: unknown[];
-  @ApiPropertyOptional({ nullable: true, description: '已批准延期至' }) extendedTo: string | null;
+  @ApiProperty({ enum: ['green', 'yellow', 'red'], nullable: true }) light: string | null;
+  @ApiProperty({ description: '灯色原因', type: 'array', items: { type: 'object' } }) lightReasons: unknown[];
+  @ApiProperty({ type: String, nullable: true, description: '已批准延期至' }) extendedTo: string | null;
+}
+
+export class WorkItemPageDto {
+  @ApiProperty({ type: [WorkItemDto] }) items: WorkItemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }

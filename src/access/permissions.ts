@@ -1,0 +1,55 @@
+import type { Role } from '../generated/prisma/enums.js';
+
+/** What a route requires. Every route names one, or is marked public: see auth/decorators.ts. */
+export enum Permission {
+  Self = 'self',
+  PlansRead = 'plans:read',
+  PlansWrite = 'plans:write',
+  ImportsWrite = 'imports:write',
+  UnitsRead = 'units:read',
+  UnitsWrite = 'units:write',
+  WorkItemsRead = 'work-items:read',
+  UsersRead = 'users:read',
+  UsersWrite = 'users:write',
+  AuditRead = 'audit:read',
+  AuditVerify = 'audit:verify',
+  ReportsRead = 'reports:read',
+  /** Fill in the unit's own reports and contributions. */
+  ReportsWrite = 'reports:write',
+  /** Sign off what leaves the unit. */
+  ReportsSignOff = 'reports:sign-off',
+  /** Accept, return and reopen: reports (the office) and contributions (the head of the item's lead unit, or the office). */
+  ReportsReview = 'reports:review',
+  /** Reporting cadence, periods, traffic-light rules. */
+  PeriodsManage = 'periods:manage',
+  ExtensionsRequest = 'extensions:request',
+  ExtensionsDecide = 'extensions:decide',
+  DashboardRead = 'dashboard:read',
+}
+
+const READ = [
+  Permission.Self,
+  Permission.PlansRead,
+  Permission.UnitsRead,
+  Permission.WorkItemsRead,
+  Permission.AuditRead,
+  Permission.ReportsRead,
+  Permission.DashboardRead,
+];
+const UNIT_WORK = [Permission.ReportsWrite, Permission.ExtensionsRequest];
+
+export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
+  system_admin: Object.values(Permission),
+  office_admin: Object.values(Permission),
+  leader: READ,
+  evaluator: READ,
+  unit_head: [...READ, ...UNIT_WORK, Permission.ReportsSignOff, Permission.ReportsReview, Permission.UsersRead, Permission.UsersWrite],
+  unit_reporter: [...READ, ...UNIT_WORK],
+};
+
+/** Roles whose data scope is the whole plan rather than their own unit. */
+export const PLAN_WIDE_ROLES: Role[] = ['system_admin', 'office_admin', 'leader', 'evaluator'];
+
+export function hasPermission(roles: Role[], permission: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));
+}

@@ -1,0 +1,30 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsInt, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
+
+/** PostgreSQL's `integer`: larger numbers would be refused by the database as a 500, so they are a 400 here. */
+export const INT4_MAX = 2_147_483_647;
+
+/** A record version (optimistic concurrency): a positive 32-bit integer. */
+export const IsVersion = () => applyDecorators(IsInt({ message: '须为整数' }), Min(1, { message: '须为正整数' }), Max(INT4_MAX, { message: `不能超过 ${INT4_MAX}` }));
+
+/** A real calendar day written YYYY-MM-DD: 2031-02-30 is refused, not rolled over to March. */
+export function IsCalendarDate(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: object.constructor,
+      propertyName,
+      options: { message: '须为有效日期，格式 YYYY-MM-DD（如 2026-06-30）', ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDay(value),
+      },
+    });
+}
+
+export function isCalendarDay(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1900 && y <= 2200 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

@@ -1,0 +1,8 @@
+import { Global, Module } from '@nestjs/common';
+import { JobsService } from './jobs.service.js';
+import { OutboxService } from './outbox.service.js';
+
+/** Queues, workers, schedules and the outbox: every module reaches background work through here. */
+@Global()
+@Module({ providers: [JobsService, OutboxService], exports: [JobsService, OutboxService] })
+export class JobsModule {}

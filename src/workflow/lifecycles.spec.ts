@@ -1,0 +1,182 @@
+import type { Role } from '../generated/prisma/enums.js';
+import { PLAN_WIDE_ROLES } from '../access/permissions.js';
+import type { Principal } from '../access/principal.js';
+import { extensionLifecycle, type ExtensionRow } from '../extensions/extension.lifecycle.js';
+import { periodLifecycle, type PeriodRow } from '../reporting/period.lifecycle.js';
+import { reportLifecycle } from '../reporting/report.lifecycle.js';
+import type { ReportRow } from '../reporting/report-view.js';
+import { checkTransition, type LifecycleRow, type LifecycleSpec } from './lifecycle.js';
+
+// Units: 兴庆区 leads the item; 市发改委 supports it; 金凤区 has nothing to do with it.
+const LEAD = 'u-xingqing';
+const SUPPORT = 'u-fgw';
+const OTHER = 'u-jinfeng';
+const who = (roles: Role[], unitId: string): Principal => ({
+  userId: `user-${unitId}-${roles.join()}`,
+  username: 'u',
+  displayName: 'u',
+  unitId,
+  roles,
+  mustChangePassword: false,
+  planWide: roles.some((r) => PLAN_WIDE_ROLES.includes(r)),
+  scopeUnitIds: [unitId],
+});
+const ACTORS = {
+  office: who(['office_admin'], 'u-office'),
+  leader: who(['leader'], 'u-city'),
+  'lead head': who(['unit_head'], LEAD),
+  'lead reporter': who(['unit_reporter'], LEAD),
+  'support head': who(['unit_head'], SUPPORT),
+  'support reporter': who(['unit_reporter'], SUPPORT),
+  'other head': who(['unit_head'], OTHER),
+};
+type Actor = keyof typeof ACTORS;
+const ACTOR_NAMES = Object.keys(ACTORS) as Actor[];
+const ctx = (p: Principal) => ({ now: new Date('2026-04-05T02:00:00Z'), principal: p });
+
+/** '✓' allowed; otherwise the status and code the runner answers with. */
+function outcome<R extends LifecycleRow>(spec: LifecycleSpec<R>, transition: string, actor: Actor, row: R): string {
+  const refusal = checkTransition(spec, transition, ACTORS[actor], row, { id: row.id, version: row.version, reason: '说明原因', input: undefined }, ctx(ACTORS[actor]));
+  return refusal ? `${refusal.status} ${refusal.code}` : '✓';
+}
+
+/** A table: one line per state, one column per actor (in ACTOR_NAMES order). */
+function expectTable<R extends LifecycleRow>(spec: LifecycleSpec<R>, transition: string, rowIn: (state: string) => R, table: Record<string, string[]>) {
+  for (const [state, expected] of Object.entries(table)) {
+    it(`${transition} from ${state}`, () => {
+      expect(ACTOR_NAMES.map((a) => outcome(spec, transition, a, rowIn(state)))).toEqual(expected);
+    });
+  }
+}
+
+const F = '403 AUTH.FORBIDDEN';
+const filled = { status: 'on_track', percent: 30, done: '完成项目选址', problems: null, nextSteps: null } as const;
+const reportRow = (kind: 'report' | 'contribution') => (state: string) =>
+  ({
+    id: 'r1',
+    version: 3,
+    state,
+    kind,
+    unitId: kind === 'report' ? LEAD : SUPPORT,
+    workItemId: 'w1',
+    periodId: 'p1',
+    firstSubmittedAt: null,
+    ...filled,
+    period: { label: '2026年第1季度', dueDate: new Date('2026-04-10'), status: 'open' },
+    workItem: { seq: '1', itemNo: 1, text: '建成屋顶光伏项目', assignments: [{ unitId: LEAD }] },
+    assignment: { endedAt: null },
+    evidence: [],
+  }) as unknown as ReportRow;
+
+describe('report lifecycle truth table (a lead unit’s report)', () => {
+  const row = reportRow('report');
+  const S = (state: string) => `409 REPORT.${state}`;
+  // columns: office, leader, lead head, lead reporter, support head, support reporter, other head
+  const L = S('LOCKED');
+  const B = S('BAD_STATE');
+  expectTable(reportLifecycle, 'save', row, {
+    pending: [F, F, '✓', '✓', F, F, F],
+    draft: [F, F, '✓', '✓', F, F, F],
+    submitted: [F, F, L, L, F, F, F],
+    returned: [F, F, '✓', '✓', F, F, F],
+    accepted: [F, F, L, L, F, F, F],
+  });
+  expectTable(reportLifecycle, 'signOff', row, {
+    pending: [F, F, '✓', F, F, F, F],
+    draft: [F, F, '✓', F, F, F, F],
+    submitted: [F, F, B, F, F, F, F],
+    returned: [F, F, '✓', F, F, F, F],
+    accepted: [F, F, B, F, F, F, F],
+  });
+  for (const t of ['accept', 'return']) {
+    expectTable(reportLifecycle, t, row, {
+      pending: [B, F, F, F, F, F, F],
+      draft: [B, F, F, F, F, F, F],
+      submitted: ['✓', F, F, F, F, F, F],
+      returned: [B, F, F, F, F, F, F],
+      accepted: [B, F, F, F, F, F, F],
+    });
+  }
+  expectTable(reportLifecycle, 'reopen', row, {
+    pending: [B, F, F, F, F, F, F],
+    draft: [B, F, F, F, F, F, F],
+    submitted: [B, F, F, F, F, F, F],
+    returned: [B, F, F, F, F, F, F],
+    accepted: ['✓', F, F, F, F, F, F],
+  });
+});
+
+describe('report lifecycle truth table (a supporting unit’s contribution)', () => {
+  const row = reportRow('contribution');
+  const L = '409 REPORT.LOCKED';
+  const B = '409 REPORT.BAD_STATE';
+  expectTable(reportLifecycle, 'save', row, {
+    pending: [F, F, F, F, '✓', '✓', F],
+    draft: [F, F, F, F, '✓', '✓', F],
+    submitted: [F, F, F, F, L, L, F],
+    returned: [F, F, F, F, '✓', '✓', F],
+    accepted: [F, F, F, F, L, L, F],
+  });
+  expectTable(reportLifecycle, 'signOff', row, {
+    pending: [F, F, F, F, '✓', F, F],
+    draft: [F, F, F, F, '✓', F, F],
+    submitted: [F, F, F, F, B, F, F],
+    returned: [F, F, F, F, '✓', F, F],
+    accepted: [F, F, F, F, B, F, F],
+  });
+  // Received or sent back by the head of the lead unit, or by the office.
+  for (const t of ['accept', 'return']) {
+    expectTable(reportLifecycle, t, row, {
+      pending: [B, F, B, F, F, F, F],
+      draft: [B, F, B, F, F, F, F],
+      submitted: ['✓', F, '✓', F, F, F, F],
+      returned: [B, F, B, F, F, F, F],
+      accepted: [B, F, B, F, F, F, F],
+    });
+  }
+  expectTable(reportLifecycle, 'reopen', row, {
+    pending: [B, F, B, F, F, F, F],
+    draft: [B, F, B, F, F, F, F],
+    submitted: [B, F, B, F, F, F, F],
+    returned: [B, F, B, F, F, F, F],
+    accepted: ['✓', F, '✓', F, F, F, F],
+  });
+});
+
+describe('report guards', () => {
+  const row = reportRow('report');
+  const head = ACTORS['lead head'];
+  const check = (r: ReportRow, t: string, reason?: string) => checkTransition(reportLifecycle, t, head, r, { id: r.id, version: r.version, reason }, ctx(head));
+  it('a sign-off needs status, percent and 已完成工作 filled in', () => {
+    expect(check({ ...row('draft'), done: '  ' }, 'signOff')).toMatchObject({ status: 422, code: 'REPORT.INCOMPLETE', field: 'done' });
+    expect(check({ ...row('pending'), status: null, percent: null, done: null }, 'signOff')).toMatchObject({ status: 422, code: 'REPORT.INCOMPLETE' });
+  });
+  it('nothing is written in a closed period, nor on an assignment a re-import ended', () => {
+    const closed = { ...row('draft'), period: { ...row('draft').period, status: 'closed' } } as ReportRow;
+    expect(check(closed, 'save')).toMatchObject({ status: 409, code: 'PERIOD.CLOSED' });
+    expect(check(closed, 'signOff')).toMatchObject({ status: 409, code: 'PERIOD.CLOSED' });
+    const ended = { ...row('draft'), assignment: { endedAt: new Date() } } as ReportRow;
+    expect(check(ended, 'save')).toMatchObject({ status: 409, code: 'REPORT.ASSIGNMENT_ENDED' });
+  });
+  it('a stale version is refused with the current one; a return needs a reason', () => {
+    const r = row('submitted');
+    const office = ACTORS.office;
+    expect(checkTransition(reportLifecycle, 'return', office, r, { id: r.id, version: 2, reason: 'x' }, ctx(office))).toMatchObject({ status: 409, code: 'REPORT.VERSION_CONFLICT', extra: { currentVersion: 3 } });
+    expect(checkTransition(reportLifecycle, 'return', office, r, { id: r.id, version: 3, reason: ' ' }, ctx(office))).toMatchObject({ status: 400, field: 'reason' });
+  });
+});
+
+describe('period lifecycle truth table', () => {
+  const row = (state: string) => ({ id: 'p1', version: 1, state, status: state }) as unknown as PeriodRow;
+  const B = '409 PERIOD.BAD_STATE';
+  expectTable(periodLifecycle, 'close', row, { open: ['✓', F, F, F, F, F, F], closed: [B, F, F, F, F, F, F] });
+  expectTable(periodLifecycle, 'reopen', row, { open: [B, F, F, F, F, F, F], closed: ['✓', F, F, F, F, F, F] });
+});
+
+describe('extension lifecycle truth table', () => {
+  const row = (state: string) => ({ id: 'e1', version: 1, state, status: state, unitId: LEAD }) as unknown as ExtensionRow;
+  const D = '409 EXTENSION.DECIDED';
+  for (const t of ['approve', 'reject']) {
+    expectTable(extensionLifecycle, t, row, { pending: ['✓', F, F, F, F, F, F], approved: [D, F, F, F, F, F, F], rejected: [D, F, F, F, F, F, F] });
+  }
+});

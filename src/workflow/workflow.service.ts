@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, type AuditInput } from '../audit/audit.service.js';
+import { Clock } from '../clock/clock.js';
+import { DomainError } from '../common/domain-error.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { OutboxService, type DomainEvent } from '../jobs/outbox.service.js';
+import { PrismaService, type Tx } from '../prisma/prisma.service.js';
+import type { Principal } from '../access/principal.js';
+import { checkTransition, type LifecycleRow, type LifecycleSpec, type Refusal, type TransitionContext, type TransitionRequest } from './lifecycle.js';
+
+/** How a batch names its items in errors: `items[3].version`, and the id field (`items[3].reportId`). */
+export interface BatchPath {
+  path: string;
+  idField: string;
+}
+
+/** A transaction in which lifecycles move; its domain events are delivered after the commit. */
+export interface WorkflowTx {
+  tx: Tx;
+  now: Date;
+  apply<R extends LifecycleRow>(spec: LifecycleSpec<R>, transition: string, p: Principal, requests: TransitionRequest[], batch?: BatchPath): Promise<R[]>;
+  /** Events of changes that are not transitions (a record created, an import committed). */
+  announce(events: DomainEvent[]): Promise<void>;
+  audit(inputs: AuditInput[]): Promise<void>;
+}
+
+// When a batch is refused for several reasons, the answer carries the most fundamental one.
+const PRECEDENCE = [404, 403, 409, 422, 400];
+
+/**
+ * The one transition runner. For one record or many, in one transaction: lock the records, load them
+ * through the caller's read scope, check permission, actor, state, version, reason and guards (all from
+ * the declared lifecycle), write state and columns set-based on the checked version, then the lifecycle's
+ * revisions, audit events and outbox events. The single and batch routes both come here, so they cannot
+ * disagree; the checks run on locked rows, so a concurrent write cannot slip between check and write.
+ */
+@Injectable()
+export class WorkflowService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly auditLog: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  async transaction<T>(fn: (w: WorkflowTx) => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
+    const eventIds: bigint[] = [];
+    const now = this.clock.now();
+    const result = await this.prisma.$transaction(
+      async (tx) => {
+        const w: WorkflowTx = {
+          tx,
+          now,
+          apply: (spec, transition, p, requests, batch) => this.applyIn(tx, now, eventIds, spec, transition, p, requests, batch),
+          announce: async (events) => void eventIds.push(...(await this.outbox.add(tx, events))),
+          audit: (inputs) => this.auditLog.recordMany(tx, inputs),
+        };
+        return fn(w);
+      },
+      { timeout: options.timeout ?? 60_000, maxWait: 10_000 },
+    );
+    // After the commit, so subscribers (lights) read what was written; a failure stays in the outbox for the sweep.
+    this.auditLog.sealSoon();
+    await this.outbox.dispatch(eventIds);
+    return result;
+  }
+
+  /** One transition of one record. */
+  async apply<R extends LifecycleRow>(spec: LifecycleSpec<R>, transition: string, p: Principal, request: TransitionRequest): Promise<R> {
+    const [row] = await this.transaction((w) => w.apply(spec, transition, p, [request]));
+    return row;
+  }
+
+  /**
+   * A guarded write that does not move the record (an evidence upload): the record is locked and checked
+   * as for `asTransition` (except the version), then `fn` runs in the same transaction.
+   */
+  async withLocked<R extends LifecycleRow, T>(spec: LifecycleSpec<R>, asTransition: string, p: Principal, id: string, fn: (w: WorkflowTx, row: R) => Promise<T>): Promise<T> {
+    return this.transaction(async (w) => {
+      await spec.lock(w.tx, [id]);
+      const [row] = await spec.load(w.tx, p, [id]);
+      const refusal = row ? checkTransition(spec, asTransition, p, row, { id, version: row.version }, { now: w.now, principal: p }) : this.notFound(spec);
+      if (refusal) throw this.single(spec, refusal, row);
+      return fn(w, row);
+    });
+  }
+
+  private async applyIn<R extends LifecycleRow>(
+    tx: Tx,
+    now: Date,
+    eventIds: bigint[],
+    spec: LifecycleSpec<R>,
+    name: string,
+    p: Principal,
+    requests: TransitionRequest[],
+    batch?: BatchPath,
+  ): Promise<R[]> {
+    const t = spec.transitions[name];
+    const ctx: TransitionContext = { now, principal: p };
+    const ids = requests.map((r) => r.id);
+    if (new Set(ids).size !== ids.length) {
+      throw new DomainError('WORKFLOW.DUPLICATE', 400, `同一${spec.subject}在请求中出现多次`, [{ field: batch ? `${batch.path}` : 'id', message: '重复' }]);
+    }
+    await spec.lock(tx, ids);
+    const before = new Map((await spec.load(tx, p, ids)).map((r) => [r.id, r]));
+    const refusals = requests.flatMap((request, index) => {
+      const row = before.get(request.id);
+      const refusal = row ? checkTransition(spec, name, p, row, request, ctx) : this.notFound(spec);
+      return refusal ? [{ index, refusal, row }] : [];
+    });
+    if (refusals.length) {
+      throw batch ? this.batchError(batch, refusals) : this.single(spec, refusals[0].refusal, refusals[0].row);
+    }
+
+    const sets = requests.map((request) => t.set?.(before.get(request.id)!, request, ctx) ?? {});
+    const keys = Object.keys(sets[0] ?? {});
+    if (sets.some((s) => Object.keys(s).join() !== keys.join())) throw new Error(`${spec.name}.${name}: set() must return the same columns for every row`);
+    const updated = await this.update(tx, spec, t.to, keys, requests, sets);
+    if (updated !== requests.length) throw new Error(`${spec.name}.${name}: ${requests.length - updated} locked rows were not updated`);
+
+    const after = new Map((await spec.load(tx, p, ids)).map((r) => [r.id, r]));
+    const changes = requests.map((request) => ({ before: before.get(request.id)!, after: after.get(request.id)!, request }));
+    const { audit, events } = await spec.record(tx, changes, t, ctx);
+    await this.auditLog.recordMany(tx, audit);
+    eventIds.push(...(await this.outbox.add(tx, events)));
+    return changes.map((c) => c.after);
+  }
+
+  /** State, version and the transition's columns for every row in one statement. */
+  private update<R extends LifecycleRow>(tx: Tx, spec: LifecycleSpec<R>, to: string, keys: string[], requests: TransitionRequest[], sets: Record<string, unknown>[]) {
+    const data = requests.map((r, i) => ({ __id: r.id, __version: r.version, ...sets[i] }));
+    const assignments = [
+      Prisma.sql`${Prisma.raw(`"${spec.stateColumn}"`)} = ${to}::${Prisma.raw(spec.stateType)}`,
+      Prisma.sql`version = t.version + 1`,
+      ...(spec.touch ?? []).map((c) => Prisma.raw(`"${c}" = now()`)),
+      ...keys.map((k) => Prisma.raw(`"${k}" = x."${k}"`)),
+    ];
+    const columns = [Prisma.raw('__id uuid'), Prisma.raw('__version int'), ...keys.map((k) => Prisma.raw(`"${k}" ${spec.columns[k] ?? fail(spec, k)}`))];
+    return tx.$executeRaw`
+      UPDATE ${Prisma.raw(spec.table)} t SET ${Prisma.join(assignments)}
+      FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS x(${Prisma.join(columns)})
+      WHERE t.id = x.__id AND t.version = x.__version`;
+  }
+
+  private notFound<R extends LifecycleRow>(spec: LifecycleSpec<R>): Refusal {
+    return { status: 404, code: spec.notFoundCode, message: `${spec.subject}不存在`, field: 'id' };
+  }
+
+  private single<R extends LifecycleRow>(spec: LifecycleSpec<R>, r: Refusal, row: R | undefined): DomainError {
+    const extra = r.field === 'version' && row ? { ...r.extra, current: spec.view(row) } : r.extra;
+    return new DomainError(r.code, r.status, r.message, r.field && r.status !== 404 ? [{ field: r.field, message: r.message }] : undefined, extra);
+  }
+
+  private batchError<R extends LifecycleRow>(batch: BatchPath, refusals: { index: number; refusal: Refusal; row?: R }[]): DomainError {
+    const first = [...refusals].sort((a, b) => PRECEDENCE.indexOf(a.refusal.status) - PRECEDENCE.indexOf(b.refusal.status))[0];
+    const field = (x: (typeof refusals)[number]) => `${batch.path}[${x.index}].${x.refusal.status === 404 ? batch.idField : (x.refusal.field ?? 'id')}`;
+    const stale = refusals.filter((x) => x.refusal.field === 'version' && x.row);
+    return new DomainError(
+      first.refusal.code,
+      first.refusal.status,
+      `第 ${first.index + 1} 项：${first.refusal.message}${refusals.length > 1 ? `（共 ${refusals.length} 项有问题）` : ''}；本次未保存任何内容`,
+      refusals.map((x) => ({ field: field(x), message: x.refusal.message })),
+      stale.length ? { currentVersions: Object.fromEntries(stale.map((x) => [x.row!.id, x.row!.version])) } : undefined,
+    );
+  }
+}
+
+function fail(spec: { name: string }, column: string): never {
+  throw new Error(`${spec.name}: column ${column} has no declared SQL type`);
+}

@@ -1,0 +1,49 @@
+import { apiAs, demoPlan } from './support/api';
+import { expect, finalShot, test } from './support/fixtures';
+
+test('领导查看工作台，不能进入任何填报、审核或管理页面', async ({ page }) => {
+  const office = await apiAs('office');
+  const plan = await demoPlan(office);
+  const items = await office.get<{ items: { id: string }[] }>(`/work-items?planId=${plan.id}&pageSize=1`);
+
+  // Signed in with the keyboard alone: the user name field has focus, Tab moves on, Enter submits.
+  await page.goto('/login');
+  await expect(page.getByLabel('用户名')).toBeFocused();
+  await page.keyboard.type('leader');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Demo-2026-carbon');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await expect(page.getByText('各重点领域红黄绿灯')).toBeVisible();
+  await expect(page.getByRole('img', { name: /各重点领域红黄绿灯/ })).toBeVisible();
+
+  // The menu offers reading only.
+  const menu = page.getByRole('menu', { name: '主菜单' });
+  for (const entry of ['工作台', '工作事项', '延期申请', '实施方案']) await expect(menu.getByText(entry, { exact: true })).toBeVisible();
+  for (const entry of ['本单位填报', '调度与审核', '单位管理', '用户管理', '审计记录']) await expect(menu.getByText(entry, { exact: true })).toHaveCount(0);
+
+  // A figure opens the list behind it.
+  await page.getByRole('link', { name: /红灯事项 \d+ 项，查看清单/ }).click();
+  await expect(page).toHaveURL(/\/work-items\?.*light=red/);
+  await expect(page.getByRole('heading', { name: '工作事项' })).toBeVisible();
+  await expect(page.getByRole('row').nth(1)).toContainText('红灯');
+
+  // Every write screen refuses by address, too.
+  for (const path of ['/my-reports', '/reporting', '/plans/new', `/plans/${plan.id}/import`, '/units', '/users', '/audit']) {
+    await page.goto(path);
+    await expect(page.getByText('无权访问'), path).toBeVisible();
+  }
+  // Read screens carry no write buttons.
+  await page.goto(`/work-items/${items.items[0].id}`);
+  await expect(page.getByRole('heading', { name: /序号/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: '申请延期' })).toHaveCount(0);
+  await page.goto('/extensions');
+  await expect(page.getByRole('button', { name: '批准' })).toHaveCount(0);
+  await page.goto(`/plans/${plan.id}`);
+  await expect(page.getByRole('button', { name: '导入任务分工表' })).toHaveCount(0);
+
+  await page.goto('/dashboard');
+  await expect(page.getByRole('columnheader', { name: '按期报送率' })).toBeVisible();
+  await finalShot(page, '04-leader-dashboard');
+});

@@ -1,0 +1,124 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { api } from '../api/client';
+import { isApiError } from '../api/problem';
+import { session } from '../api/session';
+import type { Me, Unit } from '../api/views';
+import { loadPlans } from '../components/usePlans';
+import { can, isUnitUser, type Permission } from './permissions';
+
+export interface AuthState {
+  status: 'loading' | 'anonymous' | 'signed-in';
+  me?: Me;
+  unit?: Unit;
+  /** Why the last session ended, shown on the sign-in screen. */
+  endedReason?: string;
+  signIn: (username: string, password: string) => Promise<Me>;
+  signOut: () => Promise<void>;
+  /** Reloads the user after a password change. */
+  refreshMe: () => Promise<Me | undefined>;
+  can: (permission: Permission) => boolean;
+  isUnitUser: boolean;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+async function loadUnit(me: Me): Promise<Unit | undefined> {
+  // A user who must change the password may call nothing else yet.
+  if (me.mustChangePassword) return undefined;
+  // Every home screen starts from the plans: fetch them while the screen's code is still loading.
+  loadPlans().catch(() => undefined);
+  try {
+    return await api.get('/api/v1/units/{id}', { params: { path: { id: me.unitId } } });
+  } catch {
+    return undefined;
+  }
+}
+
+export function AuthProvider({ children }: { children: React.ReactNode }) {
+  const [status, setStatus] = useState<AuthState['status']>(session.refreshToken ? 'loading' : 'anonymous');
+  const [me, setMe] = useState<Me>();
+  const [unit, setUnit] = useState<Unit>();
+  const [endedReason, setEndedReason] = useState<string>();
+
+  const refreshMe = useCallback(async () => {
+    try {
+      const next = await api.get('/api/v1/auth/me');
+      setMe(next);
+      setStatus('signed-in');
+      // The unit's name is for the header only: the first screen does not wait for it.
+      void loadUnit(next).then(setUnit);
+      return next;
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) {
+        session.clear();
+        setMe(undefined);
+        setStatus('anonymous');
+        return undefined;
+      }
+      throw e;
+    }
+  }, []);
+
+  useEffect(() => {
+    if (session.refreshToken) {
+      refreshMe().catch(() => {
+        // The service is unreachable at start: show the sign-in screen rather than a blank page.
+        setStatus('anonymous');
+      });
+    }
+    return session.onEnded(() => {
+      setMe(undefined);
+      setUnit(undefined);
+      setStatus('anonymous');
+      setEndedReason('登录已失效（超时、密码已修改或已在别处注销），请重新登录。');
+    });
+  }, [refreshMe]);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const tokens = await api.post('/api/v1/auth/login', { body: { username, password } });
+    session.set(tokens);
+    setEndedReason(undefined);
+    const next = await api.get('/api/v1/auth/me');
+    setMe(next);
+    setStatus('signed-in');
+    void loadUnit(next).then(setUnit);
+    return next;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    const refreshToken = session.refreshToken;
+    try {
+      if (refreshToken) await api.post('/api/v1/auth/logout', { body: { refreshToken } });
+    } catch {
+      // Signing out locally is what the user asked for; a failed revocation expires on its own.
+    }
+    // Clear without notifying: this end was asked for.
+    sessionStorage.clear();
+    setMe(undefined);
+    setUnit(undefined);
+    setEndedReason(undefined);
+    setStatus('anonymous');
+  }, []);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      status,
+      me,
+      unit,
+      endedReason,
+      signIn,
+      signOut,
+      refreshMe,
+      can: (p) => !!me && !me.mustChangePassword && can(me.roles, p),
+      isUnitUser: !!me && isUnitUser(me.roles),
+    }),
+    [status, me, unit, endedReason, signIn, signOut, refreshMe],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

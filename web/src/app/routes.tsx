@@ -1,0 +1,36 @@
+// Every screen of the console in one table: its address, title, menu entry and who may open it.
+// A new screen (reminders, year-end, indicators, assessment) is one entry here and one lazy module.
+import type { ComponentType } from 'react';
+import type { Permission } from './permissions';
+
+export interface ScreenRoute {
+  path: string;
+  title: string;
+  /** Shown in the side menu under this label (menu entries are listed in this order). */
+  menu?: string;
+  icon?: string;
+  /** The service permission the screen needs; without it the screen says so and offers the way home. */
+  permission?: Permission;
+  /** Only for people who report for a unit (the office's own accounts have no unit reports). */
+  unitUsersOnly?: boolean;
+  /** Only for people who see the whole plan (office, leaders, evaluators). */
+  planWideOnly?: boolean;
+  load: () => Promise<{ default: ComponentType }>;
+}
+
+export const SCREENS: ScreenRoute[] = [
+  { path: 'dashboard', title: '工作台', menu: '工作台', icon: 'dashboard', permission: 'dashboard:read', load: () => import('../pages/dashboard/DashboardPage') },
+  { path: 'my-reports', title: '本单位填报', menu: '本单位填报', icon: 'form', permission: 'reports:write', unitUsersOnly: true, load: () => import('../pages/reporting/MyReportsPage') },
+  { path: 'work-items', title: '工作事项', menu: '工作事项', icon: 'unordered-list', permission: 'work-items:read', load: () => import('../pages/work-items/WorkItemsPage') },
+  { path: 'work-items/:id', title: '工作事项详情', permission: 'work-items:read', load: () => import('../pages/work-items/WorkItemPage') },
+  { path: 'reporting', title: '调度与审核', menu: '调度与审核', icon: 'audit', permission: 'periods:manage', load: () => import('../pages/reporting/ReviewPage') },
+  { path: 'reports/:id', title: '进展报告', permission: 'reports:read', load: () => import('../pages/reporting/ReportPage') },
+  { path: 'extensions', title: '延期申请', menu: '延期申请', icon: 'clock', permission: 'work-items:read', load: () => import('../pages/extensions/ExtensionsPage') },
+  { path: 'plans', title: '实施方案', menu: '实施方案', icon: 'book', permission: 'plans:read', load: () => import('../pages/plans/PlansPage') },
+  { path: 'plans/new', title: '新建方案', permission: 'plans:write', load: () => import('../pages/plans/PlanFormPage') },
+  { path: 'plans/:planId', title: '方案详情', permission: 'plans:read', load: () => import('../pages/plans/PlanPage') },
+  { path: 'plans/:planId/import', title: '导入任务分工表', permission: 'imports:write', load: () => import('../pages/imports/ImportPage') },
+  { path: 'units', title: '单位管理', menu: '单位管理', icon: 'apartment', permission: 'units:write', load: () => import('../pages/units/UnitsPage') },
+  { path: 'audit', title: '审计记录', menu: '审计记录', icon: 'history', permission: 'audit:verify', load: () => import('../pages/audit/AuditPage') },
+  { path: 'users', title: '用户管理', menu: '用户管理', icon: 'team', permission: 'users:write', load: () => import('../pages/users/UsersPage') },
+];
