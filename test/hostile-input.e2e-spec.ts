@@ -171,7 +171,7 @@ describe('hostile input on every route', () => {
     expect(english.body.errors).toEqual(
       expect.arrayContaining([
         { field: 'pageSize', message: '不能大于 200' },
-        { field: 'light', message: '须为以下之一：green、yellow、red' },
+        { field: 'light', message: '须为以下之一：green、yellow、red、none' },
       ]),
     );
     const pasted = await request(t.http).post('/api/v1/plans').set('authorization', office).send({ title: '从 Word 粘贴\u0000的标题', jurisdictionId: ids.unitId }).expect(201);

@@ -160,10 +160,9 @@ export class ImportsService {
   private async context(db: Tx | PrismaService, planId: string): Promise<PlanContext> {
     const plan = await db.plan.findUnique({ where: { id: planId }, include: { implicitUnits: { select: { unitId: true } }, jurisdiction: true } });
     if (!plan) throw notFound('方案', 'PLAN.NOT_FOUND');
-    const [directory, excluded] = await Promise.all([
-      loadDirectory(db, plan.jurisdictionId),
-      db.unitNameExclusion.findMany({ where: { jurisdictionId: plan.jurisdictionId }, select: { name: true } }),
-    ]);
+    // One after the other: inside a transaction both run on one connection, which pg does not multiplex.
+    const directory = await loadDirectory(db, plan.jurisdictionId);
+    const excluded = await db.unitNameExclusion.findMany({ where: { jurisdictionId: plan.jurisdictionId }, select: { name: true } });
     return {
       plan,
       directory,
