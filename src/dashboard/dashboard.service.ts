@@ -57,24 +57,23 @@ export class DashboardService {
         FROM work_items w JOIN light_states ls ON ls.work_item_id = w.id AND ls.assignment_key = ''
         WHERE ${itemFilter} AND ls.reasons @> '[{"code":"OVERDUE"}]'::jsonb
         ORDER BY w.sort_key`,
+      // Pre-aggregated per period, unit and area by triggers in the transaction of every write
+      // (prisma/sql/003_report_tallies.sql): a few rows per unit instead of every report of the plan.
       this.prisma.$queryRaw<{ unit_id: string; name: string; period_id: string; label: string; due_date: Date; expected: bigint; submitted: bigint; on_time: bigint; missing: bigint }[]>`
         SELECT u.id::text AS unit_id, u.name, p.id::text AS period_id, p.label, p.due_date,
-          count(*) AS expected,
-          count(r.first_submitted_at) AS submitted,
-          count(*) FILTER (WHERE r.first_submitted_at < ((p.due_date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')) AS on_time,
-          count(*) FILTER (WHERE r.first_submitted_at IS NULL AND p.due_date < ${today}::date) AS missing
-        FROM progress_reports r
-        JOIN reporting_periods p ON p.id = r.period_id
-        -- A report was owed if its unit was still on the item when it fell due (a re-import may end that later).
-        JOIN assignments a ON a.id = r.assignment_id
-          AND (a.ended_at IS NULL OR a.ended_at >= ((p.due_date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))
-        JOIN units u ON u.id = r.unit_id
-        JOIN work_items w ON w.id = r.work_item_id
+          sum(t.expected) AS expected,
+          sum(t.submitted) AS submitted,
+          sum(t.on_time) AS on_time,
+          CASE WHEN p.due_date < ${today}::date THEN sum(t.expected - t.submitted) ELSE 0 END AS missing
+        FROM report_tallies t
+        JOIN reporting_periods p ON p.id = t.period_id
+        JOIN units u ON u.id = t.unit_id
         WHERE p.plan_id = ${q.planId}::uuid
-          ${scope ? Prisma.sql`AND r.unit_id = ANY(${scope}::uuid[])` : Prisma.empty}
-          ${q.areaId ? Prisma.sql`AND w.area_id = ${q.areaId}::uuid` : Prisma.empty}
-          ${q.unitId ? Prisma.sql`AND r.unit_id = ${q.unitId}::uuid` : Prisma.empty}
+          ${scope ? Prisma.sql`AND t.unit_id = ANY(${scope}::uuid[])` : Prisma.empty}
+          ${q.areaId ? Prisma.sql`AND t.area_id = ${q.areaId}::uuid` : Prisma.empty}
+          ${q.unitId ? Prisma.sql`AND t.unit_id = ${q.unitId}::uuid` : Prisma.empty}
         GROUP BY u.id, u.name, p.id, p.label, p.due_date
+        HAVING sum(t.expected) > 0
         ORDER BY p.due_date, u.name`,
     ]);
 
