@@ -37,10 +37,11 @@ export async function dashboardFloor(pool: pg.Pool, planId: string) {
       [planId],
     ),
     pool.query(
-      `SELECT r.unit_id, p.id, count(*), count(r.first_submitted_at),
-              count(*) FILTER (WHERE r.first_submitted_at < ((p.due_date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')),
-              count(*) FILTER (WHERE r.first_submitted_at IS NULL AND p.due_date < current_date)
-       FROM progress_reports r JOIN reporting_periods p ON p.id = r.period_id WHERE p.plan_id = $1 GROUP BY r.unit_id, p.id`,
+      // The reporting rates from the pre-aggregated tallies, as the service reads them.
+      `SELECT u.id, u.name, p.id, p.label, p.due_date, sum(t.expected), sum(t.submitted), sum(t.on_time),
+              CASE WHEN p.due_date < current_date THEN sum(t.expected - t.submitted) ELSE 0 END
+       FROM report_tallies t JOIN reporting_periods p ON p.id = t.period_id JOIN units u ON u.id = t.unit_id
+       WHERE p.plan_id = $1 GROUP BY u.id, u.name, p.id, p.label, p.due_date HAVING sum(t.expected) > 0`,
       [planId],
     ),
   ]);
