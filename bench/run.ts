@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { BENCH_PASSWORD, benchDatabaseUrl, type Scale } from './lib/db.js';
-import { runLoad, runSequential, type Stats } from './lib/load.js';
+import { runLoad, runSequential, runTimed, type Stats } from './lib/load.js';
 import { batchFloor, dashboardFloor, LIST_FLOOR } from './scenarios.js';
 
 interface Row {
@@ -23,6 +23,7 @@ interface Row {
 
 const API_PORT = 3310;
 const FLOOR_PORT = 3311;
+const SECOND_PORT = 3312;
 
 async function waitFor(url: string, tries = 120) {
   for (let i = 0; i < tries; i++) {
@@ -36,13 +37,13 @@ async function waitFor(url: string, tries = 120) {
   throw new Error(`${url} did not come up`);
 }
 
-function startService(scale: Scale): ChildProcess {
+function startService(scale: Scale, port = API_PORT): ChildProcess {
   return spawn(process.execPath, ['dist/src/main.js'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
       DATABASE_URL: benchDatabaseUrl(scale),
-      PORT: String(API_PORT),
+      PORT: String(port),
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       JOBS_ENABLED: 'false',
@@ -71,8 +72,8 @@ async function login(username: string): Promise<string> {
   return `Bearer ${((await res.json()) as { accessToken: string }).accessToken}`;
 }
 
-async function call(path: string, token: string, init: RequestInit = {}): Promise<unknown> {
-  const res = await fetch(`http://127.0.0.1:${API_PORT}${path}`, { ...init, headers: { authorization: token, ...(init.headers ?? {}) } });
+async function call(path: string, token: string, init: RequestInit = {}, port = API_PORT): Promise<unknown> {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, { ...init, headers: { authorization: token, ...(init.headers ?? {}) } });
   const body = await res.text();
   if (!res.ok) throw new Error(`${path}: ${res.status} ${body.slice(0, 300)}`);
   return body ? JSON.parse(body) : null;
@@ -173,6 +174,44 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
       }, batchLoad);
       const batchFloorStats = await runLoad((w) => batchFloor(pool, floorTowns[w].reports, (percent = (percent + 1) % 100)), batchLoad);
       rows.push({ scale, scenario: `batch submission (${items} items, ${workers} units at once)`, api: batch, floor: batchFloorStats, floorKind: 'one raw transaction', ratioP95: batch.p95 / batchFloorStats.p95 });
+
+      say('batch sign-off');
+      // The head of each town signs off all its items at once (which also recomputes their lights); between
+      // two timed calls the reports are put back to drafts directly in the database, untimed.
+      const heads = await Promise.all(
+        apiTowns.map(async (t) => {
+          const [head] = await one<{ username: string }>(`SELECT username FROM users WHERE unit_id = $1 AND 'unit_head' = ANY(roles) ORDER BY username LIMIT 1`, [t.unit_id]);
+          return { ...t, token: await login(head.username) };
+        }),
+      );
+      const backToDraft = (ids: string[]) =>
+        pool.query(`UPDATE progress_reports SET state = 'draft', first_submitted_at = NULL, submitted_at = NULL WHERE id = ANY($1::uuid[])`, [ids]);
+      const signOff = await runTimed(async (w) => {
+        const town = heads[w];
+        percent = (percent + 1) % 100;
+        const start = performance.now();
+        const signed = (await call(`/api/v1/periods/${town.period_id}/my-reports`, town.token, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ signOff: true, items: town.reports.map((r) => ({ reportId: r.id, version: r.version, status: 'on_track', percent, done: '按计划推进' })) }),
+        })) as { id: string; version: number }[];
+        const ms = performance.now() - start;
+        for (const s of signed) town.reports.find((r) => r.id === s.id)!.version = s.version;
+        await backToDraft(town.reports.map((r) => r.id));
+        return ms;
+      }, { concurrency: workers, iterations: Math.max(5, Math.round(opts.durationMs / 400)) });
+      rows.push({ scale, scenario: `batch sign-off (${items} items, ${workers} units at once, lights recomputed)`, api: signOff, floor: batchFloorStats, floorKind: 'one raw transaction (drafts)', ratioP95: signOff.p95 / batchFloorStats.p95 });
+
+      say('two instances');
+      // A second instance on the same database and Redis, clients spread over both: what a load balancer does.
+      const second = startService(scale, SECOND_PORT);
+      try {
+        await waitFor(`http://127.0.0.1:${SECOND_PORT}/health/live`);
+        const both = await runLoad((w) => call(`/api/v1/work-items?light=${light}&pageSize=50`, reporterToken, {}, w % 2 ? SECOND_PORT : API_PORT).then(() => undefined), load);
+        rows.push({ scale, scenario: 'scoped list, two instances behind round robin', api: both, floor: list, floorKind: 'the same list on one instance', ratioP95: both.p95 / list.p95 });
+      } finally {
+        second.kill('SIGTERM');
+      }
 
       say('1,000-row import');
       const departments = (await one<{ name: string }>(`SELECT name FROM units WHERE parent_id = $1 AND kind = 'department' ORDER BY name`, [cityPlan.jurisdiction_id])).map((r) => r.name);

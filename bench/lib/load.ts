@@ -50,6 +50,26 @@ export async function runSequential(fn: (i: number) => Promise<void>, times: num
   return { requests: times, errors: 0, ...percentiles(latencies), throughput: times / ((performance.now() - started) / 1000) };
 }
 
+/**
+ * `concurrency` workers run `fn` `iterations` times each; `fn` returns the milliseconds it wants counted,
+ * so that it can put the data back between calls without that work being timed.
+ */
+export async function runTimed(fn: (worker: number, i: number) => Promise<number>, opts: { concurrency: number; iterations: number }): Promise<Stats> {
+  const latencies: number[] = [];
+  let timed = 0;
+  await Promise.all(
+    Array.from({ length: opts.concurrency }, async (_, worker) => {
+      for (let i = 0; i < opts.iterations; i++) {
+        const ms = await fn(worker, i);
+        latencies.push(ms);
+        timed += ms;
+      }
+    }),
+  );
+  // Throughput as if the workers had only done the timed part, side by side.
+  return { requests: latencies.length, errors: 0, ...percentiles(latencies), throughput: latencies.length / (timed / opts.concurrency / 1000) };
+}
+
 function percentiles(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
