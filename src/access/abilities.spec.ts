@@ -83,6 +83,8 @@ describe('route permissions per role', () => {
     [Permission.ExtensionsDecide]: ['system_admin', 'office_admin'],
     [Permission.UsersRead]: ['system_admin', 'office_admin', 'unit_head'],
     [Permission.UsersWrite]: ['system_admin', 'office_admin', 'unit_head'],
+    [Permission.NotificationsManage]: ['system_admin', 'office_admin'],
+    [Permission.RemindersManage]: ['system_admin', 'office_admin'],
   };
   for (const permission of Object.values(Permission)) {
     it(`${permission}: ${expected[permission].join(', ')}`, () => {

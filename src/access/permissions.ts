@@ -25,6 +25,10 @@ export enum Permission {
   ExtensionsRequest = 'extensions:request',
   ExtensionsDecide = 'extensions:decide',
   DashboardRead = 'dashboard:read',
+  /** Units' robots, the delivery dead letters (the office). */
+  NotificationsManage = 'notifications:manage',
+  /** Reminder rules, mutes and the preview (the office). */
+  RemindersManage = 'reminders:manage',
 }
 
 const READ = [

@@ -1,0 +1,136 @@
+-- CreateEnum
+CREATE TYPE "NotificationChannel" AS ENUM ('email', 'wecom', 'dingtalk');
+
+-- CreateEnum
+CREATE TYPE "DeliveryStatus" AS ENUM ('pending', 'sent', 'dead');
+
+-- CreateTable
+CREATE TABLE "notifications" (
+    "id" UUID NOT NULL,
+    "rule" TEXT NOT NULL,
+    "subject_key" TEXT NOT NULL,
+    "recipient_id" UUID NOT NULL,
+    "occurrence" TEXT NOT NULL,
+    "plan_id" UUID,
+    "unit_id" UUID,
+    "day" DATE NOT NULL,
+    "title" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "read_at" TIMESTAMPTZ(3),
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "notifications_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "notification_deliveries" (
+    "id" UUID NOT NULL,
+    "channel" "NotificationChannel" NOT NULL,
+    "target" UUID NOT NULL,
+    "day" DATE NOT NULL,
+    "status" "DeliveryStatus" NOT NULL DEFAULT 'pending',
+    "subject" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "notification_ids" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "last_error" TEXT,
+    "locked_until" TIMESTAMPTZ(3),
+    "sent_at" TIMESTAMPTZ(3),
+    "dead_at" TIMESTAMPTZ(3),
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "notification_deliveries_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "delivery_attempts" (
+    "id" BIGSERIAL NOT NULL,
+    "delivery_id" UUID NOT NULL,
+    "attempt" INTEGER NOT NULL,
+    "ok" BOOLEAN NOT NULL,
+    "error" TEXT,
+    "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "delivery_attempts_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "unit_channel_settings" (
+    "unit_id" UUID NOT NULL,
+    "wecom_webhook" TEXT,
+    "dingtalk_webhook" TEXT,
+    "dingtalk_secret" TEXT,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "unit_channel_settings_pkey" PRIMARY KEY ("unit_id")
+);
+
+-- CreateTable
+CREATE TABLE "user_notification_settings" (
+    "user_id" UUID NOT NULL,
+    "email" TEXT,
+    "email_opt_out" BOOLEAN NOT NULL DEFAULT false,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "user_notification_settings_pkey" PRIMARY KEY ("user_id")
+);
+
+-- CreateTable
+CREATE TABLE "reminder_settings" (
+    "plan_id" UUID NOT NULL,
+    "rules" JSONB NOT NULL,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "reminder_settings_pkey" PRIMARY KEY ("plan_id")
+);
+
+-- CreateTable
+CREATE TABLE "reminder_mutes" (
+    "id" UUID NOT NULL,
+    "plan_id" UUID NOT NULL,
+    "unit_id" UUID NOT NULL,
+    "rule" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "reminder_mutes_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "notifications_recipient_id_created_at_idx" ON "notifications"("recipient_id", "created_at");
+
+-- CreateIndex
+CREATE INDEX "notifications_day_idx" ON "notifications"("day");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "notifications_rule_subject_key_recipient_id_occurrence_key" ON "notifications"("rule", "subject_key", "recipient_id", "occurrence");
+
+-- CreateIndex
+CREATE INDEX "notification_deliveries_status_idx" ON "notification_deliveries"("status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "notification_deliveries_channel_target_day_key" ON "notification_deliveries"("channel", "target", "day");
+
+-- CreateIndex
+CREATE INDEX "delivery_attempts_delivery_id_idx" ON "delivery_attempts"("delivery_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "reminder_mutes_plan_id_unit_id_rule_key" ON "reminder_mutes"("plan_id", "unit_id", "rule");
+
+-- AddForeignKey
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_recipient_id_fkey" FOREIGN KEY ("recipient_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "delivery_attempts" ADD CONSTRAINT "delivery_attempts_delivery_id_fkey" FOREIGN KEY ("delivery_id") REFERENCES "notification_deliveries"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "unit_channel_settings" ADD CONSTRAINT "unit_channel_settings_unit_id_fkey" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "user_notification_settings" ADD CONSTRAINT "user_notification_settings_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "reminder_settings" ADD CONSTRAINT "reminder_settings_plan_id_fkey" FOREIGN KEY ("plan_id") REFERENCES "plans"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "reminder_mutes" ADD CONSTRAINT "reminder_mutes_unit_id_fkey" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

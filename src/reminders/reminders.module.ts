@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { ReminderScanService } from './reminder-scan.service.js';
+import { RemindersController } from './reminders.controller.js';
+import { RemindersService } from './reminders.service.js';
+
+/** Rules per plan, the daily scan per plan into the notification ledger, mutes and the preview. */
+@Module({ imports: [NotificationsModule], controllers: [RemindersController], providers: [RemindersService, ReminderScanService], exports: [RemindersService] })
+export class RemindersModule {}

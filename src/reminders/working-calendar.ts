@@ -1,0 +1,32 @@
+import chineseDays from 'chinese-days';
+import { dayToDate, isoDay } from '../common/dates.js';
+
+/**
+ * Mainland China working days: weekends and public holidays off, make-up working days (调休) on, from the
+ * `chinese-days` library, which follows the State Council's yearly notice. A year the library does not know
+ * yet (the notice comes out each November or December) falls back to Monday–Friday: see docs/reminders.md.
+ */
+export function isWorkingDay(day: string): boolean {
+  return chineseDays.isWorkday(day);
+}
+
+export function addDays(day: string, n: number): string {
+  return isoDay(new Date(dayToDate(day).getTime() + n * 86_400_000));
+}
+
+/** The last working day strictly before `day`. */
+export function previousWorkingDay(day: string): string {
+  let d = addDays(day, -1);
+  while (!isWorkingDay(d)) d = addDays(d, -1);
+  return d;
+}
+
+/** The day `n` working days after `day` (the day itself not counted). */
+export function addWorkingDays(day: string, n: number): string {
+  let d = day;
+  for (let left = n; left > 0; ) {
+    d = addDays(d, 1);
+    if (isWorkingDay(d)) left--;
+  }
+  return d;
+}
