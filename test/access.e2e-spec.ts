@@ -33,6 +33,7 @@ describe('the role matrix through HTTP', () => {
   let fgwNotification: string;
   let deadDelivery: string;
   let muteId: string;
+  let notices: string[];
   const tokens: Partial<Record<Who, string>> = {};
 
   beforeAll(async () => {
@@ -70,6 +71,17 @@ describe('the role matrix through HTTP', () => {
     ).id;
     deadDelivery = (await t.prisma.notificationDelivery.create({ data: { channel: 'wecom', target: fgwUnit, day: new Date('2026-04-01'), status: 'dead', subject: '测试', body: '测试', attempts: 5 } })).id;
     muteId = (await t.prisma.reminderMute.create({ data: { planId, unitId: fgwUnit, rule: 'report_due', reason: '测试' } })).id;
+    const officeUser = await t.prisma.user.findUniqueOrThrow({ where: { username: 'office' } });
+    notices = await Promise.all(
+      (['issued', 'acknowledged', 'replied', 'replied'] as const).map(
+        async (state, i) =>
+          (
+            await t.prisma.supervisionNotice.create({
+              data: { planId, year: 2025, number: i + 1, numberText: `〔2025〕第${i + 1}号`, workItemId: fgwOnlyItem, unitId: fgwUnit, level: 'urge', state, reason: '进度滞后', requestedAction: '报送整改措施', replyDeadline: new Date('2030-12-31'), issuedById: officeUser.id, issuedAt: new Date() },
+            })
+          ).id,
+      ),
+    );
     pendingExt = await Promise.all(
       [1, 2].map(async () => {
         const e = await t.prisma.extensionRequest.create({
@@ -257,6 +269,21 @@ describe('the role matrix through HTTP', () => {
       expect: () => expectStatus(403, { office: 201 }),
     },
     'POST /api/v1/reminder-mutes/:id/lift': { call: (r) => r.post(`/api/v1/reminder-mutes/${muteId}/lift`).send({ reason: '恢复提醒' }), expect: () => expectStatus(403, { office: 204 }) },
+    'POST /api/v1/notices': {
+      call: (r) => r.post('/api/v1/notices').send({ workItemId: fgwOnlyItem, unitId: fgwUnit, level: 'supervise', reason: '项目推进滞后', requestedAction: '请报送整改措施', replyDeadline: '2030-12-31' }),
+      expect: () => expectStatus(403, { office: 201 }),
+    },
+    'GET /api/v1/notices': { call: (r) => r.get('/api/v1/notices'), expect: () => expectStatus(200) },
+    'GET /api/v1/notices/:id': { call: (r) => r.get(`/api/v1/notices/${notices[0]}`), expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }) },
+    // Only the addressed unit's head answers: the office is refused by the actor rule, another unit finds nothing.
+    'POST /api/v1/notices/:id/acknowledge': { call: (r) => r.post(`/api/v1/notices/${notices[0]}/acknowledge`).send({ version: 1 }), expect: () => expectStatus(403, { 'fgw-head': 200, 'xingqing-head': 404 }) },
+    'POST /api/v1/notices/:id/reply': {
+      call: (r) => r.post(`/api/v1/notices/${notices[1]}/reply`).send({ version: 1, reply: '已制定整改方案并开始实施' }),
+      expect: () => expectStatus(403, { 'fgw-head': 200, 'xingqing-head': 404 }),
+    },
+    'POST /api/v1/notices/:id/return': { call: (r) => r.post(`/api/v1/notices/${notices[2]}/return`).send({ version: 1, reason: '请补充资金情况' }), expect: () => expectStatus(403, { office: 200 }) },
+    'POST /api/v1/notices/:id/close': { call: (r) => r.post(`/api/v1/notices/${notices[3]}/close`).send({ version: 1 }), expect: () => expectStatus(403, { office: 200 }) },
+    'GET /api/v1/plans/:planId/notice-proposals': { call: (r) => r.get(`/api/v1/plans/${planId}/notice-proposals`), expect: () => expectStatus(403, { office: 200 }) },
     'GET /api/v1/dashboard': { call: (r) => r.get(`/api/v1/dashboard?planId=${planId}`), expect: () => expectStatus(200) },
   };
   // Routes whose effect on the caller's own session is tested in auth.e2e-spec.ts, and public routes.

@@ -85,6 +85,8 @@ describe('route permissions per role', () => {
     [Permission.UsersWrite]: ['system_admin', 'office_admin', 'unit_head'],
     [Permission.NotificationsManage]: ['system_admin', 'office_admin'],
     [Permission.RemindersManage]: ['system_admin', 'office_admin'],
+    [Permission.NoticesIssue]: ['system_admin', 'office_admin'],
+    [Permission.NoticesRespond]: ['system_admin', 'office_admin', 'unit_head'],
   };
   for (const permission of Object.values(Permission)) {
     it(`${permission}: ${expected[permission].join(', ')}`, () => {

@@ -29,6 +29,10 @@ export enum Permission {
   NotificationsManage = 'notifications:manage',
   /** Reminder rules, mutes and the preview (the office). */
   RemindersManage = 'reminders:manage',
+  /** Issue, return and close supervision notices (督办单): the office. */
+  NoticesIssue = 'notices:issue',
+  /** Acknowledge (签收) and answer a notice addressed to the unit: its head. */
+  NoticesRespond = 'notices:respond',
 }
 
 const READ = [
@@ -47,7 +51,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   office_admin: Object.values(Permission),
   leader: READ,
   evaluator: READ,
-  unit_head: [...READ, ...UNIT_WORK, Permission.ReportsSignOff, Permission.ReportsReview, Permission.UsersRead, Permission.UsersWrite],
+  unit_head: [...READ, ...UNIT_WORK, Permission.ReportsSignOff, Permission.ReportsReview, Permission.UsersRead, Permission.UsersWrite, Permission.NoticesRespond],
   unit_reporter: [...READ, ...UNIT_WORK],
 };
 

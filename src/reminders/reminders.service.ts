@@ -1,12 +1,13 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Principal } from '../access/principal.js';
 import { Clock } from '../clock/clock.js';
-import { dayToDate } from '../common/dates.js';
+import { dayToDate, shanghaiDay } from '../common/dates.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { JobName } from '../jobs/job-names.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import type { ScheduleDefinition } from '../jobs/schedules.js';
+import { NoticesService } from '../notices/notices.service.js';
 import { DeliveryService, isQuietHour } from '../notifications/delivery.service.js';
 import { DigestService } from '../notifications/digest.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';
@@ -31,6 +32,7 @@ export class RemindersService implements OnModuleInit {
     private readonly scanner: ReminderScanService,
     private readonly digests: DigestService,
     private readonly deliveries: DeliveryService,
+    private readonly notices: NoticesService,
   ) {}
 
   onModuleInit() {
@@ -49,9 +51,11 @@ export class RemindersService implements OnModuleInit {
 
   /** The day's scan of one plan: ledger rows, then the day's digests, queued unless it is quiet time. */
   async scan(planId: string, at: Date = this.clock.now()): Promise<ScanResultDto> {
+    // Notices first: an escalation writes its own ledger rows, which ride in the same digest.
+    if (isWorkingDay(shanghaiDay(at))) await this.notices.escalate(planId, at);
     const { day, planned } = await this.scanner.plan(planId, at);
     const written = await this.scanner.write(planned);
-    const ids = planned.length ? await this.digests.build(day) : [];
+    const ids = await this.digests.build(day);
     if (!isQuietHour(at)) await this.deliveries.enqueue(ids);
     if (written) this.logger.log(`提醒扫描 ${day}：新写入 ${written} 条消息，排队 ${ids.length} 条邮件/机器人消息`);
     return { day, written, queued: ids.length };

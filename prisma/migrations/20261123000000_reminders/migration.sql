@@ -4,6 +4,12 @@ CREATE TYPE "NotificationChannel" AS ENUM ('email', 'wecom', 'dingtalk');
 -- CreateEnum
 CREATE TYPE "DeliveryStatus" AS ENUM ('pending', 'sent', 'dead');
 
+-- CreateEnum
+CREATE TYPE "NoticeState" AS ENUM ('issued', 'acknowledged', 'replied', 'closed');
+
+-- CreateEnum
+CREATE TYPE "NoticeLevel" AS ENUM ('urge', 'supervise', 'listed');
+
 -- CreateTable
 CREATE TABLE "notifications" (
     "id" UUID NOT NULL,
@@ -96,6 +102,49 @@ CREATE TABLE "reminder_mutes" (
     CONSTRAINT "reminder_mutes_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "supervision_notices" (
+    "id" UUID NOT NULL,
+    "plan_id" UUID NOT NULL,
+    "year" INTEGER NOT NULL,
+    "number" INTEGER NOT NULL,
+    "number_text" TEXT NOT NULL,
+    "work_item_id" UUID NOT NULL,
+    "unit_id" UUID NOT NULL,
+    "level" "NoticeLevel" NOT NULL,
+    "state" "NoticeState" NOT NULL DEFAULT 'issued',
+    "reason" TEXT NOT NULL,
+    "requested_action" TEXT NOT NULL,
+    "reply_deadline" DATE NOT NULL,
+    "issued_by_id" UUID NOT NULL,
+    "issued_at" TIMESTAMPTZ(3) NOT NULL,
+    "acknowledged_by_id" UUID,
+    "acknowledged_at" TIMESTAMPTZ(3),
+    "reply_text" TEXT,
+    "replied_by_id" UUID,
+    "replied_at" TIMESTAMPTZ(3),
+    "return_reason" TEXT,
+    "closed_by_id" UUID,
+    "closed_at" TIMESTAMPTZ(3),
+    "escalations" INTEGER NOT NULL DEFAULT 0,
+    "escalated_at" TIMESTAMPTZ(3),
+    "deadline_escalated" BOOLEAN NOT NULL DEFAULT false,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "supervision_notices_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "notice_counters" (
+    "plan_id" UUID NOT NULL,
+    "year" INTEGER NOT NULL,
+    "last" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "notice_counters_pkey" PRIMARY KEY ("plan_id","year")
+);
+
 -- CreateIndex
 CREATE INDEX "notifications_recipient_id_created_at_idx" ON "notifications"("recipient_id", "created_at");
 
@@ -117,6 +166,15 @@ CREATE INDEX "delivery_attempts_delivery_id_idx" ON "delivery_attempts"("deliver
 -- CreateIndex
 CREATE UNIQUE INDEX "reminder_mutes_plan_id_unit_id_rule_key" ON "reminder_mutes"("plan_id", "unit_id", "rule");
 
+-- CreateIndex
+CREATE INDEX "supervision_notices_unit_id_state_idx" ON "supervision_notices"("unit_id", "state");
+
+-- CreateIndex
+CREATE INDEX "supervision_notices_work_item_id_idx" ON "supervision_notices"("work_item_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "supervision_notices_plan_id_year_number_key" ON "supervision_notices"("plan_id", "year", "number");
+
 -- AddForeignKey
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_recipient_id_fkey" FOREIGN KEY ("recipient_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -134,3 +192,12 @@ ALTER TABLE "reminder_settings" ADD CONSTRAINT "reminder_settings_plan_id_fkey" 
 
 -- AddForeignKey
 ALTER TABLE "reminder_mutes" ADD CONSTRAINT "reminder_mutes_unit_id_fkey" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "supervision_notices" ADD CONSTRAINT "supervision_notices_plan_id_fkey" FOREIGN KEY ("plan_id") REFERENCES "plans"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "supervision_notices" ADD CONSTRAINT "supervision_notices_work_item_id_fkey" FOREIGN KEY ("work_item_id") REFERENCES "work_items"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "supervision_notices" ADD CONSTRAINT "supervision_notices_unit_id_fkey" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
