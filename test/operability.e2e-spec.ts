@@ -12,7 +12,7 @@ describe('operability', () => {
     it('answers liveness and readiness', async () => {
       await request(t.http).get('/health/live').expect(200, { status: 'ok' });
       const res = await request(t.http).get('/health/ready').expect(200);
-      expect(res.body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } }, outbox: { pending: 0, dead: 0, oldestPendingAt: null } });
+      expect(res.body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } }, outbox: { pending: 0, dead: 0, oldestPendingAt: null }, notifications: { pending: 0, dead: 0 } });
     });
 
     it('answers errors as problem+json carrying the request id', async () => {
