@@ -1,5 +1,8 @@
 import { seedDemo } from '../src/demo/demo-seed.js';
+import { JobName } from '../src/jobs/job-names.js';
+import { JobsService } from '../src/jobs/jobs.service.js';
 import { DeliveryService } from '../src/notifications/delivery.service.js';
+import { scheduleId } from '../src/reminders/reminders.service.js';
 import { asUser, createTestApp, TestClock, tokenFor, type TestApp } from './app.js';
 import { buildReminderPlan } from './support/reminder-plan.js';
 import { startSmtpSink, startWebhookSink } from './support/sinks.js';
@@ -232,6 +235,16 @@ describe('reminders on a fixed calendar, delivered in-app, by email and to group
     await settled(t);
     expect(hooks.hooks.length).toBe(before + 1);
     expect((await t.prisma.notificationDelivery.findUniqueOrThrow({ where: { id: dead.items[0].id } })).status).toBe('sent');
+  });
+
+  it('each plan has one job scheduler at its send hour, Beijing time, registered when the plan got its period and moved with the rules', async () => {
+    const jobs = t.app.get(JobsService);
+    const before = await jobs.schedule(scheduleId(plan.planId), JobName.ReminderScan);
+    expect(before).toMatchObject({ pattern: '0 9 * * *', tz: 'Asia/Shanghai' });
+    const rules = (await as('office').get(`/api/v1/plans/${plan.planId}/reminder-rules`).expect(200)).body;
+    await as('office').put(`/api/v1/plans/${plan.planId}/reminder-rules`, { ...rules, sendHour: 10 }).expect(200);
+    expect(await jobs.schedule(scheduleId(plan.planId), JobName.ReminderScan)).toMatchObject({ pattern: '0 10 * * *', tz: 'Asia/Shanghai' });
+    await as('office').put(`/api/v1/plans/${plan.planId}/reminder-rules`, rules).expect(200);
   });
 
   it('bad input is refused with problem+json and nothing is written', async () => {

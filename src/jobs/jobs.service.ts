@@ -73,6 +73,14 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /**
+   * Registers one data-driven schedule now, from any process (queues exist everywhere): a plan that gets its
+   * first reporting period gets its reminder scan without waiting for a restart.
+   */
+  async upsertSchedule(s: ScheduleDefinition): Promise<void> {
+    await this.queueOf(s.job).upsertJobScheduler(s.id, s.repeat, { name: s.job, data: s.data ?? {}, opts: { removeOnComplete: 100, removeOnFail: 500 } });
+  }
+
   /** A registered schedule as Redis holds it (undefined until Redis has answered). */
   async schedule(id: string, job?: JobName) {
     const def = SCHEDULES.find((s) => s.id === id);

@@ -6,6 +6,7 @@ import { DomainError, notFound } from '../common/domain-error.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { JobName } from '../jobs/job-names.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { OutboxService } from '../jobs/outbox.service.js';
 import type { ScheduleDefinition } from '../jobs/schedules.js';
 import { NoticesService } from '../notices/notices.service.js';
 import { DeliveryService, isQuietHour } from '../notifications/delivery.service.js';
@@ -33,16 +34,26 @@ export class RemindersService implements OnModuleInit {
     private readonly digests: DigestService,
     private readonly deliveries: DeliveryService,
     private readonly notices: NoticesService,
+    private readonly outbox: OutboxService,
   ) {}
 
   onModuleInit() {
     this.jobs.register(JobName.ReminderScan, (data) => this.scan(data.planId));
     this.jobs.addScheduleSource(() => this.schedules());
+    // A plan becomes worth scanning when it gets periods or items: its scheduler is registered then (idempotent).
+    this.outbox.subscribe({
+      name: 'reminder-schedules',
+      types: ['period.opened', 'work_items.changed', 'plan.reminder_rules_set'],
+      handle: async (events) => {
+        const planIds = [...new Set(events.map((e) => (e.payload as { planId?: string }).planId).filter((id): id is string => Boolean(id)))];
+        for (const s of await this.schedules(planIds)) await this.jobs.upsertSchedule(s);
+      },
+    });
   }
 
   /** One scheduler per plan that is not archived, at its send hour, Beijing time. */
-  async schedules(): Promise<ScheduleDefinition[]> {
-    const plans = await this.prisma.plan.findMany({ where: { status: { not: 'archived' } }, select: { id: true, reminderSettings: true } });
+  async schedules(planIds?: string[]): Promise<ScheduleDefinition[]> {
+    const plans = await this.prisma.plan.findMany({ where: { status: { not: 'archived' }, ...(planIds ? { id: { in: planIds } } : {}) }, select: { id: true, reminderSettings: true } });
     return plans.map((p) => {
       const { sendHour } = withDefaults(p.reminderSettings?.rules);
       return { id: scheduleId(p.id), job: JobName.ReminderScan, repeat: { pattern: `0 ${sendHour} * * *`, tz: 'Asia/Shanghai' }, data: { planId: p.id }, description: `每日 ${sendHour}:00 扫描方案的提醒事项` };
@@ -108,9 +119,9 @@ export class RemindersService implements OnModuleInit {
       const json = rules as unknown as Prisma.InputJsonValue;
       await w.tx.reminderSettings.upsert({ where: { planId }, create: { planId, rules: json }, update: { rules: json } });
       await w.audit([{ action: 'plan.reminder_rules_set', entityType: 'Plan', entityId: planId, before, after: rules }]);
+      // The send hour may have moved: the subscriber registers the plan's scheduler again (replacing it).
+      await w.announce([{ type: 'plan.reminder_rules_set', aggregateType: 'Plan', aggregateId: planId, payload: { planId } }]);
     });
-    // The send hour may have moved: registering replaces the plan's scheduler.
-    await this.jobs.registerSchedules();
     this.logger.log(`${p.username} 修改了方案 ${planId} 的提醒规则`);
     return rules;
   }
