@@ -167,4 +167,18 @@ describe('supervision notices (督办单) through HTTP', () => {
     expect((await as('office').get(`/api/v1/plans/${plan.planId}/notice-proposals`).expect(200)).body).toEqual([]);
     await as('fgw-head').get(`/api/v1/plans/${plan.planId}/notice-proposals`).expect(403);
   });
+
+  it('a light turned red is told once to the lead unit’s head and the office, whatever the number of scans', async () => {
+    await t.prisma.lightChange.create({ data: { workItemId: plan.itemB, assignmentKey: '', fromLight: 'yellow', toLight: 'red', reasons: [], changedAt: at('2026-04-19', '01:00') } });
+    const told = async () =>
+      (await t.prisma.notification.findMany({ where: { rule: 'light_red' }, include: { recipient: { select: { username: true } } } })).map((n) => `${n.recipient.username} ${n.body}`).sort();
+    for (const day of ['2026-04-20', '2026-04-20', '2026-04-21']) {
+      clock.set(at(day, '09:00'));
+      await as('office').post(`/api/v1/plans/${plan.planId}/reminders/scan`).expect(200);
+    }
+    expect(await told()).toEqual([
+      'office 「2 持续推进公共机构节能」于 2026-04-19 亮红灯，请关注并督促整改',
+      'xingqing-head 「2 持续推进公共机构节能」于 2026-04-19 亮红灯，请关注并督促整改',
+    ]);
+  });
 });
