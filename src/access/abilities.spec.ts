@@ -87,6 +87,7 @@ describe('route permissions per role', () => {
     [Permission.RemindersManage]: ['system_admin', 'office_admin'],
     [Permission.NoticesIssue]: ['system_admin', 'office_admin'],
     [Permission.NoticesRespond]: ['system_admin', 'office_admin', 'unit_head'],
+    [Permission.QueuesDashboard]: ['system_admin'],
   };
   for (const permission of Object.values(Permission)) {
     it(`${permission}: ${expected[permission].join(', ')}`, () => {

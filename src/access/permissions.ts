@@ -33,6 +33,8 @@ export enum Permission {
   NoticesIssue = 'notices:issue',
   /** Acknowledge (签收) and answer a notice addressed to the unit: its head. */
   NoticesRespond = 'notices:respond',
+  /** The BullMQ queue dashboard (bull-board): system administrators only, not the office. */
+  QueuesDashboard = 'queues:dashboard',
 }
 
 const READ = [
@@ -48,7 +50,7 @@ const UNIT_WORK = [Permission.ReportsWrite, Permission.ExtensionsRequest];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   system_admin: Object.values(Permission),
-  office_admin: Object.values(Permission),
+  office_admin: Object.values(Permission).filter((p) => p !== Permission.QueuesDashboard),
   leader: READ,
   evaluator: READ,
   unit_head: [...READ, ...UNIT_WORK, Permission.ReportsSignOff, Permission.ReportsReview, Permission.UsersRead, Permission.UsersWrite, Permission.NoticesRespond],

@@ -60,6 +60,11 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /** Every queue of this process (for the queue dashboard); empty before bootstrap. */
+  allQueues(): Queue[] {
+    return [...this.queues.values()];
+  }
+
   /** Registers every schedule (fixed and data-driven); each registration replaces the previous one. */
   async registerSchedules(): Promise<void> {
     if (!this.enabled) return;
