@@ -55,6 +55,15 @@ export class DeliveryService implements OnModuleInit {
    */
   async enqueue(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
+    // With Redis down BullMQ waits for it: the rows are safe in the database and the sweep queues them later,
+    // so a scan or a retry answers instead of hanging.
+    const queued = this.queue(ids);
+    queued.catch(() => undefined);
+    const late = await Promise.race([queued.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 3000).unref())]);
+    if (late) this.logger.warn(`Redis 未响应：${ids.length} 条消息已记入数据库，恢复后由补排任务发送`);
+  }
+
+  private async queue(ids: string[]): Promise<void> {
     const rows = await this.prisma.notificationDelivery.findMany({
       where: { id: { in: ids }, status: 'pending' },
       select: { id: true, attempts: true, _count: { select: { attemptLog: true } } },

@@ -46,7 +46,13 @@ export class RemindersService implements OnModuleInit {
       types: ['period.opened', 'work_items.changed', 'plan.reminder_rules_set'],
       handle: async (events) => {
         const planIds = [...new Set(events.map((e) => (e.payload as { planId?: string }).planId).filter((id): id is string => Boolean(id)))];
-        for (const s of await this.schedules(planIds)) await this.jobs.upsertSchedule(s);
+        // With Redis down a BullMQ call waits for it: give up after a while and let the outbox retry the event,
+        // rather than hold up the request that opened the period.
+        const register = (async () => {
+          for (const s of await this.schedules(planIds)) await this.jobs.upsertSchedule(s);
+        })();
+        register.catch(() => undefined);
+        await Promise.race([register, new Promise((_, reject) => setTimeout(() => reject(new Error('Redis 未响应，提醒定时任务稍后登记')), 2000).unref())]);
       },
     });
   }

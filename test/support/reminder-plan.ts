@@ -41,7 +41,8 @@ export async function buildReminderPlan(t: TestApp) {
   const as = asUser(t, office);
   const sched = await as.put(`/api/v1/plans/${plan.id}/reporting-schedule`, { cadence: 'quarterly', dueDay: 5 });
   if (sched.status !== 200) throw new Error(`schedule: ${sched.status} ${JSON.stringify(sched.body)}`);
-  const period = await as.post(`/api/v1/plans/${plan.id}/periods`, { year: 2026, index: 1 });
+  // Confirmed, so that the builder also works on a real clock after the due day.
+  const period = await as.post(`/api/v1/plans/${plan.id}/periods`, { year: 2026, index: 1, confirm: true, reason: '测试用调度' });
   if (period.status !== 201) throw new Error(`period: ${period.status} ${JSON.stringify(period.body)}`);
   const fgwReport = await t.prisma.progressReport.findFirstOrThrow({ where: { periodId: period.body.id, unitId: fgw, kind: 'report' } });
   return { planId: plan.id, itemA: itemA.id, itemB: itemB.id, periodId: period.body.id as string, fgwReport: fgwReport.id, units: { city, fgw, xingqing } };
