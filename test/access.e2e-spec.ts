@@ -286,6 +286,8 @@ describe('the role matrix through HTTP', () => {
     'GET /api/v1/plans/:planId/notice-proposals': { call: (r) => r.get(`/api/v1/plans/${planId}/notice-proposals`), expect: () => expectStatus(403, { office: 200 }) },
     // System administrators only (none among these callers): see queue-dashboard.e2e-spec.ts.
     'POST /api/v1/admin/queue-dashboard/session': { call: (r) => r.post('/api/v1/admin/queue-dashboard/session'), expect: () => expectStatus(403) },
+    'GET /api/v1/calendar-days': { call: (r) => r.get('/api/v1/calendar-days?year=2026'), expect: () => expectStatus(403, { office: 200 }) },
+    'PUT /api/v1/calendar-days/:day': { call: (r) => r.put('/api/v1/calendar-days/2026-12-31').send({ workday: true, name: '年底调休上班' }), expect: () => expectStatus(403, { office: 200 }) },
     'GET /api/v1/dashboard': { call: (r) => r.get(`/api/v1/dashboard?planId=${planId}`), expect: () => expectStatus(200) },
   };
   // Routes whose effect on the caller's own session is tested in auth.e2e-spec.ts, and public routes.

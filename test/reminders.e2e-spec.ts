@@ -247,6 +247,21 @@ describe('reminders on a fixed calendar, delivered in-app, by email and to group
     await as('office').put(`/api/v1/plans/${plan.planId}/reminder-rules`, rules).expect(200);
   });
 
+  it('the office corrects the calendar where the library does not know a year yet (2027)', async () => {
+    const y2026 = (await as('office').get('/api/v1/calendar-days?year=2026').expect(200)).body as { day: string; workday: boolean; source: string }[];
+    expect(y2026.find((d) => d.day === '2026-05-09')).toEqual({ day: '2026-05-09', workday: true, name: null, source: 'library' });
+    expect(y2026.find((d) => d.day === '2026-10-01')).toMatchObject({ workday: false, source: 'library' });
+    // chinese-days 1.5.7 has no 2027 data: it takes 2027-01-01 (a Friday) for a working day.
+    expect((await as('office').get(`/api/v1/reminders/preview?planId=${plan.planId}&at=2027-01-01`).expect(200)).body.workingDay).toBe(true);
+    await as('office').put('/api/v1/calendar-days/2027-01-01', { workday: false, name: '元旦' }).expect(200);
+    expect((await as('office').get(`/api/v1/reminders/preview?planId=${plan.planId}&at=2027-01-01`).expect(200)).body).toMatchObject({ workingDay: false, items: [] });
+    expect((await as('office').get('/api/v1/calendar-days?year=2027').expect(200)).body).toContainEqual({ day: '2027-01-01', workday: false, name: '元旦', source: 'office' });
+    await as('office').put('/api/v1/calendar-days/2027-02-30', { workday: false, name: '错误日期' }).expect(400);
+    await as('office').put('/api/v1/calendar-days/2027-01-04', { workday: 'no', name: '错误' }).expect(400);
+    await as('xingqing-head').put('/api/v1/calendar-days/2027-01-04', { workday: false, name: '越权' }).expect(403);
+    expect(await t.prisma.calendarOverride.count()).toBe(1);
+  });
+
   it('bad input is refused with problem+json and nothing is written', async () => {
     const bad = await as('office').put(`/api/v1/units/${plan.units.fgw}/channels`, { wecomWebhook: 'not a url' }).expect(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');

@@ -15,6 +15,7 @@ import { PrismaService } from '../prisma/prisma.service.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
 import type { CreateMuteDto, LiftMuteDto, MuteDto, PreviewDto, PreviewQuery, ReminderRulesDto, ScanResultDto } from './dto/reminder.dto.js';
 import { withDefaults, type ReminderRules } from './reminder-rules.js';
+import { CalendarService } from './calendar.service.js';
 import { ReminderScanService } from './reminder-scan.service.js';
 import { isWorkingDay } from './working-calendar.js';
 
@@ -35,6 +36,7 @@ export class RemindersService implements OnModuleInit {
     private readonly deliveries: DeliveryService,
     private readonly notices: NoticesService,
     private readonly outbox: OutboxService,
+    private readonly calendar: CalendarService,
   ) {}
 
   onModuleInit() {
@@ -68,6 +70,7 @@ export class RemindersService implements OnModuleInit {
 
   /** The day's scan of one plan: ledger rows, then the day's digests, queued unless it is quiet time. */
   async scan(planId: string, at: Date = this.clock.now()): Promise<ScanResultDto> {
+    await this.calendar.refresh();
     // Notices first: an escalation writes its own ledger rows, which ride in the same digest.
     if (isWorkingDay(shanghaiDay(at))) await this.notices.escalate(planId, at);
     const { day, planned } = await this.scanner.plan(planId, at);
@@ -88,6 +91,7 @@ export class RemindersService implements OnModuleInit {
     const rules = withDefaults(plan.reminderSettings?.rules);
     const at = !q.at ? this.clock.now() : q.at.length === 10 ? new Date(dayToDate(q.at).getTime() + (rules.sendHour - 8) * 3_600_000) : new Date(q.at);
     if (Number.isNaN(at.getTime())) throw new DomainError('VALIDATION', 400, 'at 不是有效的时刻', [{ field: 'at', message: '不是有效的时刻' }]);
+    await this.calendar.refresh();
     const { day, window, planned } = await this.scanner.plan(q.planId, at);
     const existing = planned.length
       ? await this.prisma.notification.findMany({

@@ -7,7 +7,16 @@ import { dayToDate, isoDay } from '../common/dates.js';
  * yet (the notice comes out each November or December) falls back to Monday–Friday: see docs/reminders.md.
  */
 export function isWorkingDay(day: string): boolean {
-  return chineseDays.isWorkday(day);
+  return overrides.get(day) ?? chineseDays.isWorkday(day);
+}
+
+/**
+ * The office's corrections (table calendar_overrides), which win over the library. Loaded by
+ * CalendarService before every scan and after every change, so each instance decides on the same calendar.
+ */
+let overrides = new Map<string, boolean>();
+export function setCalendarOverrides(days: Map<string, boolean>): void {
+  overrides = days;
 }
 
 export function addDays(day: string, n: number): string {

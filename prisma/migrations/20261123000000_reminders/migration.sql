@@ -91,6 +91,16 @@ CREATE TABLE "reminder_settings" (
 );
 
 -- CreateTable
+CREATE TABLE "calendar_overrides" (
+    "day" DATE NOT NULL,
+    "workday" BOOLEAN NOT NULL,
+    "name" TEXT NOT NULL,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "calendar_overrides_pkey" PRIMARY KEY ("day")
+);
+
+-- CreateTable
 CREATE TABLE "reminder_mutes" (
     "id" UUID NOT NULL,
     "plan_id" UUID NOT NULL,
