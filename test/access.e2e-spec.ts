@@ -283,6 +283,7 @@ describe('the role matrix through HTTP', () => {
     },
     'POST /api/v1/notices/:id/return': { call: (r) => r.post(`/api/v1/notices/${notices[2]}/return`).send({ version: 1, reason: '请补充资金情况' }), expect: () => expectStatus(403, { office: 200 }) },
     'POST /api/v1/notices/:id/close': { call: (r) => r.post(`/api/v1/notices/${notices[3]}/close`).send({ version: 1 }), expect: () => expectStatus(403, { office: 200 }) },
+    'PUT /api/v1/plans/:planId/notice-pattern': { call: (r) => r.put(`/api/v1/plans/${planId}/notice-pattern`).send({ pattern: '〔{year}〕第{n}号' }), expect: () => expectStatus(403, { office: 200 }) },
     'GET /api/v1/plans/:planId/notice-proposals': { call: (r) => r.get(`/api/v1/plans/${planId}/notice-proposals`), expect: () => expectStatus(403, { office: 200 }) },
     // System administrators only (none among these callers): see queue-dashboard.e2e-spec.ts.
     'POST /api/v1/admin/queue-dashboard/session': { call: (r) => r.post('/api/v1/admin/queue-dashboard/session'), expect: () => expectStatus(403) },

@@ -83,11 +83,18 @@ describe('supervision notices (督办单) through HTTP', () => {
     expect((await history('fgw')).filter((e) => e.entityId === first.id)).toHaveLength(mine.length);
   });
 
+  it('numbers in the office’s own pattern from then on, the sequence continuing', async () => {
+    await as('office').put(`/api/v1/plans/${plan.planId}/notice-pattern`, { pattern: '银碳督' }).expect(400);
+    await as('fgw-head').put(`/api/v1/plans/${plan.planId}/notice-pattern`, { pattern: '银碳督〔{year}〕{n}号' }).expect(403);
+    await as('office').put(`/api/v1/plans/${plan.planId}/notice-pattern`, { pattern: '银碳督〔{year}〕{n}号' }).expect(200);
+    expect((await issue(base()).expect(201)).body).toMatchObject({ number: 11, numberText: '银碳督〔2026〕11号' });
+  });
+
   it('a unit lists only its own notices', async () => {
     const toXingqing = await issue({ ...base(), unitId: plan.units.xingqing }).expect(201);
     const list = (await as('xingqing').get('/api/v1/notices').expect(200)).body as { id: string }[];
     expect(list.map((n) => n.id)).toEqual([toXingqing.body.id]);
-    expect(((await as('office').get(`/api/v1/notices?planId=${plan.planId}`).expect(200)).body as unknown[]).length).toBe(11);
+    expect(((await as('office').get(`/api/v1/notices?planId=${plan.planId}`).expect(200)).body as unknown[]).length).toBe(12);
     expect(((await as('fgw').get('/api/v1/notices?state=closed').expect(200)).body as { id: string }[]).map((n) => n.id)).toEqual([first.id]);
   });
 

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermission } from '../access/decorators.js';
 import { Permission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { ParseIdPipe } from '../common/parse-id.pipe.js';
-import { IssueNoticeDto, ListNoticesQuery, NoticeDto, NoticeProposalDto, NoticeVersionDto, ReplyNoticeDto, ReturnNoticeDto } from './dto/notice.dto.js';
+import { IssueNoticeDto, ListNoticesQuery, NoticeDto, NoticePatternDto, NoticeProposalDto, NoticeVersionDto, ReplyNoticeDto, ReturnNoticeDto } from './dto/notice.dto.js';
 import { NoticesService } from './notices.service.js';
 
 @ApiTags('notices')
@@ -70,6 +70,14 @@ export class NoticesController {
   @ApiOkResponse({ type: NoticeDto })
   close(@CurrentUser() user: Principal, @Param('id', ParseIdPipe) id: string, @Body() dto: NoticeVersionDto) {
     return this.notices.close(user, id, dto.version);
+  }
+
+  @Put('plans/:planId/notice-pattern')
+  @RequirePermission(Permission.NoticesIssue)
+  @ApiOperation({ summary: '设置督办单编号格式（如「银碳督〔{year}〕{n}号」）' })
+  @ApiOkResponse({ type: NoticePatternDto })
+  setPattern(@Param('planId', ParseIdPipe) planId: string, @Body() dto: NoticePatternDto) {
+    return this.notices.setPattern(planId, dto);
   }
 
   @Get('plans/:planId/notice-proposals')

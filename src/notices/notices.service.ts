@@ -8,14 +8,15 @@ import type { NoticeLevel, SupervisionNotice } from '../generated/prisma/client.
 import { PrismaService, type Tx } from '../prisma/prisma.service.js';
 import { addWorkingDays } from '../reminders/working-calendar.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
-import type { IssueNoticeDto, ListNoticesQuery, NoticeProposalDto, ReplyNoticeDto, ReturnNoticeDto } from './dto/notice.dto.js';
+import type { IssueNoticeDto, ListNoticesQuery, NoticePatternDto, NoticeProposalDto, ReplyNoticeDto, ReturnNoticeDto } from './dto/notice.dto.js';
 import { LEVEL_LABEL, noticeInclude, noticeLifecycle, toNoticeView } from './notice.lifecycle.js';
 
 const NEXT_LEVEL: Record<NoticeLevel, NoticeLevel | null> = { urge: 'supervise', supervise: 'listed', listed: null };
 /** Working days a unit has to acknowledge (签收) a notice before it climbs a level. */
 export const ACKNOWLEDGE_WORKING_DAYS = 2;
 
-export const noticeNumber = (year: number, n: number) => `〔${year}〕第${n}号`;
+export const DEFAULT_NOTICE_PATTERN = '〔{year}〕第{n}号';
+export const noticeNumber = (year: number, n: number, pattern = DEFAULT_NOTICE_PATTERN) => pattern.replaceAll('{year}', String(year)).replaceAll('{n}', String(n));
 
 /**
  * Supervision notices (督办单): numbered per plan and year from a counter row that the issuing transaction
@@ -53,7 +54,7 @@ export class NoticesService {
           planId: item.planId,
           year,
           number: last,
-          numberText: noticeNumber(year, last),
+          numberText: noticeNumber(year, last, (await w.tx.reminderSettings.findUnique({ where: { planId: item.planId } }))?.noticePattern ?? undefined),
           workItemId: item.id,
           unitId: unit.id,
           level: dto.level,
@@ -78,6 +79,17 @@ export class NoticesService {
       await this.notify(w.tx, notice, 'notice_issued', `level:${notice.level}`, today);
       return toNoticeView(notice);
     });
+  }
+
+  /** The office's numbering pattern for a plan's notices (numbers already given keep their text). */
+  async setPattern(planId: string, dto: NoticePatternDto): Promise<NoticePatternDto> {
+    if (!(await this.prisma.plan.count({ where: { id: planId } }))) throw new DomainError('PLAN.NOT_FOUND', 404, '方案不存在', [{ field: 'planId', message: '没有这个方案' }]);
+    await this.workflow.transaction(async (w) => {
+      const before = await w.tx.reminderSettings.findUnique({ where: { planId } });
+      await w.tx.reminderSettings.upsert({ where: { planId }, create: { planId, rules: {}, noticePattern: dto.pattern }, update: { noticePattern: dto.pattern } });
+      await w.audit([{ action: 'plan.notice_pattern_set', entityType: 'Plan', entityId: planId, before: { pattern: before?.noticePattern ?? DEFAULT_NOTICE_PATTERN }, after: { pattern: dto.pattern } }]);
+    });
+    return { pattern: dto.pattern };
   }
 
   async list(p: Principal, q: ListNoticesQuery) {

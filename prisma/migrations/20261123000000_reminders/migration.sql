@@ -85,6 +85,7 @@ CREATE TABLE "user_notification_settings" (
 CREATE TABLE "reminder_settings" (
     "plan_id" UUID NOT NULL,
     "rules" JSONB NOT NULL,
+    "notice_pattern" TEXT,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "reminder_settings_pkey" PRIMARY KEY ("plan_id")

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsCalendarDate, IsVersion } from '../../common/validators.js';
 
 export const LEVELS = ['urge', 'supervise', 'listed'] as const;
@@ -97,4 +97,12 @@ export class NoticeProposalDto {
   @ApiProperty() reason: string;
   @ApiProperty() requestedAction: string;
   @ApiProperty() replyDeadline: string;
+}
+
+export class NoticePatternDto {
+  @ApiProperty({ example: '银碳督〔{year}〕{n}号', description: '督办单编号格式：{n} 为序号（必填），{year} 为年份' })
+  @IsString()
+  @Matches(/\{n\}/, { message: 'pattern 须包含序号占位符 {n}' })
+  @MaxLength(50, { message: 'pattern 不能超过 50 个字' })
+  pattern: string;
 }
