@@ -34,7 +34,8 @@ export class ReminderScanService {
     const day = shanghaiDay(at);
     const window = scanWindow(day);
     const plan = await this.prisma.plan.findUnique({ where: { id: planId }, include: { reminderSettings: true } });
-    if (!plan || window.after.length === 0) return { day, window, planned: [] };
+    // An archived plan keeps its history but chases nobody.
+    if (!plan || plan.status === 'archived' || window.after.length === 0) return { day, window, planned: [] };
     const rules = withDefaults(plan.reminderSettings?.rules);
     const muted = new Set((await this.prisma.reminderMute.findMany({ where: { planId } })).map((m) => `${m.unitId}|${m.rule}`));
     const users = await this.prisma.user.findMany({ where: { disabled: false }, select: { id: true, displayName: true, unitId: true, roles: true } });

@@ -72,7 +72,8 @@ export class RemindersService implements OnModuleInit {
   async scan(planId: string, at: Date = this.clock.now()): Promise<ScanResultDto> {
     await this.calendar.refresh();
     // Notices first: an escalation writes its own ledger rows, which ride in the same digest.
-    if (isWorkingDay(shanghaiDay(at))) await this.notices.escalate(planId, at);
+    const archived = (await this.prisma.plan.findUnique({ where: { id: planId }, select: { status: true } }))?.status === 'archived';
+    if (!archived && isWorkingDay(shanghaiDay(at))) await this.notices.escalate(planId, at);
     const { day, planned } = await this.scanner.plan(planId, at);
     const written = await this.scanner.write(planned);
     const ids = await this.digests.build(day);
