@@ -23,7 +23,9 @@ export class EmailSender implements OnModuleDestroy {
 
   async send(message: EmailMessage): Promise<void> {
     if (!this.config.SMTP_URL) throw new Error('未配置 SMTP_URL，无法发送邮件');
-    this.transport ??= nodemailer.createTransport(this.config.SMTP_URL, { from: this.config.SMTP_FROM });
+    // Every timeout well inside the delivery's two-minute claim: a hung server cannot outlive the claim and let a
+    // second worker send the same message.
+    this.transport ??= nodemailer.createTransport({ url: this.config.SMTP_URL, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 }, { from: this.config.SMTP_FROM });
     try {
       await this.transport.sendMail({ to: message.to, subject: message.subject, text: message.text, messageId: message.messageId });
     } catch (e) {
