@@ -231,6 +231,25 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
       }, 3);
       rows.push({ scale, scenario: 'import commit (1,000 rows, new plan)', api: commit, floor: null, floorKind: 'none', ratioP95: null });
       await cleanup();
+
+      // The daily reminder scan of the plan with the most assignments, by the service's own clock: the first run
+      // decides and writes the ledger and digests, the repeats decide and find everything written (a no-op).
+      // Its rows are removed afterwards so runs do not grow the data set. A failure here leaves the table intact.
+      say('reminder scan');
+      try {
+        const [big] = await one<{ id: string; n: string }>(`
+          SELECT w.plan_id AS id, count(*) AS n FROM assignments a JOIN work_items w ON w.id = a.work_item_id GROUP BY w.plan_id ORDER BY count(*) DESC LIMIT 1`);
+        const clear = () => pool.query(`DELETE FROM notification_deliveries; DELETE FROM notifications`);
+        await clear();
+        let written = 0;
+        const scan = await runSequential(async () => {
+          written += ((await call(`/api/v1/plans/${big.id}/reminders/scan`, officeToken, { method: 'POST' })) as { written: number }).written;
+        }, 3);
+        rows.push({ scale, scenario: `reminder scan (${Number(big.n).toLocaleString('en')} assignments, ${written} messages written)`, api: scan, floor: null, floorKind: 'none', ratioP95: null });
+        await clear();
+      } catch (e) {
+        say(`reminder scan skipped: ${e instanceof Error ? e.message : e}`);
+      }
     }
   } finally {
     service.kill('SIGTERM');

@@ -15,6 +15,9 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { PlansModule } from './plans/plans.module.js';
 import { LightsModule } from './lights/lights.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
+import { NoticesModule } from './notices/notices.module.js';
 import { PrismaModule } from './prisma/prisma.module.js';
 import { ReportingModule } from './reporting/reporting.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -26,6 +29,6 @@ import { WorkflowModule } from './workflow/workflow.module.js';
 @Module({
   // The one error speaker, as a provider so that it also answers unknown routes and reads the limits from config.
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
-  imports: [ConfigModule, ClockModule, PrismaModule, RedisModule, AccessModule, JobsModule, AuditModule, WorkflowModule, AuthModule, UsersModule, HealthModule, UnitsModule, PlansModule, WorkItemsModule, ImportsModule, ProposalsModule, LightsModule, ReportingModule, ExtensionsModule, DashboardModule, ConsoleModule],
+  imports: [ConfigModule, ClockModule, PrismaModule, RedisModule, AccessModule, JobsModule, AuditModule, WorkflowModule, AuthModule, UsersModule, HealthModule, UnitsModule, PlansModule, WorkItemsModule, ImportsModule, ProposalsModule, LightsModule, ReportingModule, ExtensionsModule, DashboardModule, ConsoleModule, NotificationsModule, RemindersModule, NoticesModule],
 })
 export class AppModule {}

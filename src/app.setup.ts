@@ -11,6 +11,7 @@ import { JSON_BODY_LIMIT_BYTES } from './common/problem.filter.js';
 import { requestContext } from './common/request-context.js';
 import { SanitizePipe } from './common/sanitize.pipe.js';
 import { createValidationPipe } from './common/validation.js';
+import { mountQueueDashboard } from './jobs/queue-dashboard.js';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
@@ -33,6 +34,7 @@ export function setupApp(app: INestApplication, logger: Logger): INestApplicatio
       },
     }),
   );
+  mountQueueDashboard(app);
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

@@ -30,6 +30,10 @@ describe('the role matrix through HTTP', () => {
   let evidenceId: string;
   let pendingExt: string[];
   let proposals: string[];
+  let fgwNotification: string;
+  let deadDelivery: string;
+  let muteId: string;
+  let notices: string[];
   const tokens: Partial<Record<Who, string>> = {};
 
   beforeAll(async () => {
@@ -61,6 +65,22 @@ describe('the role matrix through HTTP', () => {
     const fgwAssignment = await t.prisma.assignment.findFirstOrThrow({ where: { workItemId: fgwLead.id, unitId: fgwUnit } });
     proposals = await Promise.all(
       ['请补充职责说明', '建议明确牵头处室'].map(async (remark) => (await t.prisma.assignmentProposal.create({ data: { assignmentId: fgwAssignment.id, kind: 'comment', remark } })).id),
+    );
+    fgwNotification = (
+      await t.prisma.notification.create({ data: { rule: 'report_due', subjectKey: 'access-test', recipientId: fgwUser, occurrence: '2026-04-01', day: new Date('2026-04-01'), title: '报送提醒', body: '测试' } })
+    ).id;
+    deadDelivery = (await t.prisma.notificationDelivery.create({ data: { channel: 'wecom', target: fgwUnit, day: new Date('2026-04-01'), status: 'dead', subject: '测试', body: '测试', attempts: 5 } })).id;
+    muteId = (await t.prisma.reminderMute.create({ data: { planId, unitId: fgwUnit, rule: 'report_due', reason: '测试' } })).id;
+    const officeUser = await t.prisma.user.findUniqueOrThrow({ where: { username: 'office' } });
+    notices = await Promise.all(
+      (['issued', 'acknowledged', 'replied', 'replied'] as const).map(
+        async (state, i) =>
+          (
+            await t.prisma.supervisionNotice.create({
+              data: { planId, year: 2025, number: i + 1, numberText: `〔2025〕第${i + 1}号`, workItemId: fgwOnlyItem, unitId: fgwUnit, level: 'urge', state, reason: '进度滞后', requestedAction: '报送整改措施', replyDeadline: new Date('2030-12-31'), issuedById: officeUser.id, issuedAt: new Date() },
+            })
+          ).id,
+      ),
     );
     pendingExt = await Promise.all(
       [1, 2].map(async () => {
@@ -215,6 +235,60 @@ describe('the role matrix through HTTP', () => {
       call: (r) => r.post(`/api/v1/extensions/${pendingExt[1]}/reject`).send({ version: 1, reason: '理由不充分' }),
       expect: () => expectStatus(403, { office: 200 }),
     },
+    'GET /api/v1/notifications': { call: (r) => r.get('/api/v1/notifications'), expect: () => expectStatus(200) },
+    'GET /api/v1/notifications/unread-count': { call: (r) => r.get('/api/v1/notifications/unread-count'), expect: () => expectStatus(200) },
+    // A user's own message only: another's is missing.
+    'POST /api/v1/notifications/:id/read': { call: (r) => r.post(`/api/v1/notifications/${fgwNotification}/read`), expect: () => expectStatus(404, { fgw: 200 }) },
+    'POST /api/v1/notifications/read-all': { call: (r) => r.post('/api/v1/notifications/read-all'), expect: () => expectStatus(200) },
+    'GET /api/v1/notifications/settings': { call: (r) => r.get('/api/v1/notifications/settings'), expect: () => expectStatus(200) },
+    'PUT /api/v1/notifications/settings': { call: (r) => r.put('/api/v1/notifications/settings').send({ emailOptOut: true }), expect: () => expectStatus(200) },
+    'GET /api/v1/units/:id/channels': { call: (r) => r.get(`/api/v1/units/${fgwUnit}/channels`), expect: () => expectStatus(403, { office: 200 }) },
+    'PUT /api/v1/units/:id/channels': {
+      call: (r) => r.put(`/api/v1/units/${fgwUnit}/channels`).send({ wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'GET /api/v1/notification-deliveries': { call: (r) => r.get('/api/v1/notification-deliveries?status=dead'), expect: () => expectStatus(403, { office: 200 }) },
+    'POST /api/v1/notification-deliveries/:id/retry': { call: (r) => r.post(`/api/v1/notification-deliveries/${deadDelivery}/retry`), expect: () => expectStatus(403, { office: 200 }) },
+    'GET /api/v1/reminders/preview': { call: (r) => r.get(`/api/v1/reminders/preview?planId=${planId}&at=2026-04-01`), expect: () => expectStatus(403, { office: 200 }) },
+    'GET /api/v1/plans/:planId/reminder-rules': { call: (r) => r.get(`/api/v1/plans/${planId}/reminder-rules`), expect: () => expectStatus(403, { office: 200 }) },
+    'PUT /api/v1/plans/:planId/reminder-rules': {
+      call: (r) =>
+        r.put(`/api/v1/plans/${planId}/reminder-rules`).send({
+          sendHour: 9,
+          reportDue: { enabled: true, daysBefore: [7, 3, 1] },
+          reportLate: { enabled: true, daysAfter: [1, 3, 7], repeatEveryDays: 7, officeFromDay: 7 },
+          deadline: { enabled: true, daysBefore: [30, 7, 1], daysAfter: [1, 7], repeatEveryDays: 30 },
+          lightRed: { enabled: true },
+        }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/plans/:planId/reminders/scan': { call: (r) => r.post(`/api/v1/plans/${planId}/reminders/scan`), expect: () => expectStatus(403, { office: 200 }) },
+    'GET /api/v1/plans/:planId/reminder-mutes': { call: (r) => r.get(`/api/v1/plans/${planId}/reminder-mutes`), expect: () => expectStatus(403, { office: 200 }) },
+    'POST /api/v1/plans/:planId/reminder-mutes': {
+      call: (r) => r.post(`/api/v1/plans/${planId}/reminder-mutes`).send({ unitId, rule: 'report_late', reason: '统计口径调整' }),
+      expect: () => expectStatus(403, { office: 201 }),
+    },
+    'POST /api/v1/reminder-mutes/:id/lift': { call: (r) => r.post(`/api/v1/reminder-mutes/${muteId}/lift`).send({ reason: '恢复提醒' }), expect: () => expectStatus(403, { office: 204 }) },
+    'POST /api/v1/notices': {
+      call: (r) => r.post('/api/v1/notices').send({ workItemId: fgwOnlyItem, unitId: fgwUnit, level: 'supervise', reason: '项目推进滞后', requestedAction: '请报送整改措施', replyDeadline: '2030-12-31' }),
+      expect: () => expectStatus(403, { office: 201 }),
+    },
+    'GET /api/v1/notices': { call: (r) => r.get('/api/v1/notices'), expect: () => expectStatus(200) },
+    'GET /api/v1/notices/:id': { call: (r) => r.get(`/api/v1/notices/${notices[0]}`), expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }) },
+    // Only the addressed unit's head answers: the office is refused by the actor rule, another unit finds nothing.
+    'POST /api/v1/notices/:id/acknowledge': { call: (r) => r.post(`/api/v1/notices/${notices[0]}/acknowledge`).send({ version: 1 }), expect: () => expectStatus(403, { 'fgw-head': 200, 'xingqing-head': 404 }) },
+    'POST /api/v1/notices/:id/reply': {
+      call: (r) => r.post(`/api/v1/notices/${notices[1]}/reply`).send({ version: 1, reply: '已制定整改方案并开始实施' }),
+      expect: () => expectStatus(403, { 'fgw-head': 200, 'xingqing-head': 404 }),
+    },
+    'POST /api/v1/notices/:id/return': { call: (r) => r.post(`/api/v1/notices/${notices[2]}/return`).send({ version: 1, reason: '请补充资金情况' }), expect: () => expectStatus(403, { office: 200 }) },
+    'POST /api/v1/notices/:id/close': { call: (r) => r.post(`/api/v1/notices/${notices[3]}/close`).send({ version: 1 }), expect: () => expectStatus(403, { office: 200 }) },
+    'PUT /api/v1/plans/:planId/notice-pattern': { call: (r) => r.put(`/api/v1/plans/${planId}/notice-pattern`).send({ pattern: '〔{year}〕第{n}号' }), expect: () => expectStatus(403, { office: 200 }) },
+    'GET /api/v1/plans/:planId/notice-proposals': { call: (r) => r.get(`/api/v1/plans/${planId}/notice-proposals`), expect: () => expectStatus(403, { office: 200 }) },
+    // System administrators only (none among these callers): see queue-dashboard.e2e-spec.ts.
+    'POST /api/v1/admin/queue-dashboard/session': { call: (r) => r.post('/api/v1/admin/queue-dashboard/session'), expect: () => expectStatus(403) },
+    'GET /api/v1/calendar-days': { call: (r) => r.get('/api/v1/calendar-days?year=2026'), expect: () => expectStatus(403, { office: 200 }) },
+    'PUT /api/v1/calendar-days/:day': { call: (r) => r.put('/api/v1/calendar-days/2026-12-31').send({ workday: true, name: '年底调休上班' }), expect: () => expectStatus(403, { office: 200 }) },
     'GET /api/v1/dashboard': { call: (r) => r.get(`/api/v1/dashboard?planId=${planId}`), expect: () => expectStatus(200) },
   };
   // Routes whose effect on the caller's own session is tested in auth.e2e-spec.ts, and public routes.

@@ -1,5 +1,7 @@
 import request from 'supertest';
-import { createTestApp, type TestApp } from './app.js';
+import { seedDemo } from '../src/demo/demo-seed.js';
+import { asUser, createTestApp, tokenFor, type TestApp } from './app.js';
+import { buildReminderPlan } from './support/reminder-plan.js';
 
 describe('operability', () => {
   describe('with PostgreSQL and Redis up', () => {
@@ -12,7 +14,7 @@ describe('operability', () => {
     it('answers liveness and readiness', async () => {
       await request(t.http).get('/health/live').expect(200, { status: 'ok' });
       const res = await request(t.http).get('/health/ready').expect(200);
-      expect(res.body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } }, outbox: { pending: 0, dead: 0, oldestPendingAt: null } });
+      expect(res.body).toEqual({ status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } }, outbox: { pending: 0, dead: 0, oldestPendingAt: null }, notifications: { pending: 0, dead: 0 } });
     });
 
     it('answers errors as problem+json carrying the request id', async () => {
@@ -60,5 +62,14 @@ describe('operability', () => {
       const res = await request(t.http).get('/health/ready').expect(503);
       expect(res.body).toMatchObject({ status: 'unavailable', checks: { postgres: { status: 'up' }, redis: { status: 'down' } } });
     });
+
+    it('opens a period and runs a reminder scan without waiting for Redis: messages wait in the database', async () => {
+      await seedDemo(t.app);
+      const plan = await buildReminderPlan(t);
+      const started = Date.now();
+      const scan = await asUser(t, await tokenFor(t, 'office')).post(`/api/v1/plans/${plan.planId}/reminders/scan`).expect(200);
+      expect(Date.now() - started).toBeLessThan(8000);
+      expect(await t.prisma.notification.count()).toBe(scan.body.written);
+    }, 30_000);
   });
 });

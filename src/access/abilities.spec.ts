@@ -83,6 +83,11 @@ describe('route permissions per role', () => {
     [Permission.ExtensionsDecide]: ['system_admin', 'office_admin'],
     [Permission.UsersRead]: ['system_admin', 'office_admin', 'unit_head'],
     [Permission.UsersWrite]: ['system_admin', 'office_admin', 'unit_head'],
+    [Permission.NotificationsManage]: ['system_admin', 'office_admin'],
+    [Permission.RemindersManage]: ['system_admin', 'office_admin'],
+    [Permission.NoticesIssue]: ['system_admin', 'office_admin'],
+    [Permission.NoticesRespond]: ['system_admin', 'office_admin', 'unit_head'],
+    [Permission.QueuesDashboard]: ['system_admin'],
   };
   for (const permission of Object.values(Permission)) {
     it(`${permission}: ${expected[permission].join(', ')}`, () => {

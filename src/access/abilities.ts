@@ -8,7 +8,7 @@ export type Action = 'read' | 'manage';
 // named by string and the compiled conditions are typed at the call sites below.
 export type AppAbility = PrismaAbility<[Action, Subject]>;
 
-type Subject = 'WorkItem' | 'User' | 'ProgressReport' | 'ExtensionRequest' | 'AssignmentProposal';
+type Subject = 'WorkItem' | 'User' | 'ProgressReport' | 'ExtensionRequest' | 'AssignmentProposal' | 'SupervisionNotice';
 
 /** Whether a loaded row may be changed: checked before every write, after the scoped read found it. */
 export function canManage(p: Principal, type: Subject, row: object): boolean {
@@ -22,6 +22,8 @@ export const reportScope = (ability: AppAbility, action: Action = 'read') =>
   accessibleBy(ability, action).ofType('ProgressReport') as Prisma.ProgressReportWhereInput;
 export const extensionScope = (ability: AppAbility, action: Action = 'read') =>
   accessibleBy(ability, action).ofType('ExtensionRequest') as Prisma.ExtensionRequestWhereInput;
+export const noticeScope = (ability: AppAbility, action: Action = 'read') =>
+  accessibleBy(ability, action).ofType('SupervisionNotice') as Prisma.SupervisionNoticeWhereInput;
 export const userScope = (ability: AppAbility, action: Action = 'read') => accessibleBy(ability, action).ofType('User') as Prisma.UserWhereInput;
 export const proposalScope = (ability: AppAbility, action: Action = 'read') =>
   accessibleBy(ability, action).ofType('AssignmentProposal') as Prisma.AssignmentProposalWhereInput;
@@ -38,6 +40,7 @@ export function defineAbilityFor(p: Principal): AppAbility {
     can('read', 'ProgressReport');
     can('read', 'ExtensionRequest');
     can('read', 'AssignmentProposal');
+    can('read', 'SupervisionNotice');
   } else {
     const inScope = { in: p.scopeUnitIds };
     can('read', 'WorkItem', { assignments: { some: { unitId: inScope } } });
@@ -47,6 +50,8 @@ export function defineAbilityFor(p: Principal): AppAbility {
     can('read', 'ExtensionRequest', { unitId: inScope });
     // A reviewer's remark about a unit's assignment is shown to that unit.
     can('read', 'AssignmentProposal', { assignment: { is: { unitId: inScope } } });
+    // A supervision notice is the addressed unit's (and the units above it) only.
+    can('read', 'SupervisionNotice', { unitId: inScope });
   }
   // Only the unit itself writes its reports and requests; units above it read them.
   can('manage', 'ProgressReport', { unitId: p.unitId });

@@ -25,6 +25,16 @@ export enum Permission {
   ExtensionsRequest = 'extensions:request',
   ExtensionsDecide = 'extensions:decide',
   DashboardRead = 'dashboard:read',
+  /** Units' robots, the delivery dead letters (the office). */
+  NotificationsManage = 'notifications:manage',
+  /** Reminder rules, mutes and the preview (the office). */
+  RemindersManage = 'reminders:manage',
+  /** Issue, return and close supervision notices (督办单): the office. */
+  NoticesIssue = 'notices:issue',
+  /** Acknowledge (签收) and answer a notice addressed to the unit: its head. */
+  NoticesRespond = 'notices:respond',
+  /** The BullMQ queue dashboard (bull-board): system administrators only, not the office. */
+  QueuesDashboard = 'queues:dashboard',
 }
 
 const READ = [
@@ -40,10 +50,10 @@ const UNIT_WORK = [Permission.ReportsWrite, Permission.ExtensionsRequest];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   system_admin: Object.values(Permission),
-  office_admin: Object.values(Permission),
+  office_admin: Object.values(Permission).filter((p) => p !== Permission.QueuesDashboard),
   leader: READ,
   evaluator: READ,
-  unit_head: [...READ, ...UNIT_WORK, Permission.ReportsSignOff, Permission.ReportsReview, Permission.UsersRead, Permission.UsersWrite],
+  unit_head: [...READ, ...UNIT_WORK, Permission.ReportsSignOff, Permission.ReportsReview, Permission.UsersRead, Permission.UsersWrite, Permission.NoticesRespond],
   unit_reporter: [...READ, ...UNIT_WORK],
 };
 

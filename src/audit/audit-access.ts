@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { defineAbilityFor, extensionScope, proposalScope, reportScope, userScope, workItemScope } from '../access/abilities.js';
+import { defineAbilityFor, extensionScope, noticeScope, proposalScope, reportScope, userScope, workItemScope } from '../access/abilities.js';
 import type { Principal } from '../access/principal.js';
 import { notFound } from '../common/domain-error.js';
 import { PrismaService } from '../prisma/prisma.service.js';
@@ -56,6 +56,8 @@ export class AuditAccess {
       ProgressReport: () => this.prisma.progressReport.findMany({ where: { AND: [reportScope(ability), where] }, select }),
       ExtensionRequest: () => this.prisma.extensionRequest.findMany({ where: { AND: [extensionScope(ability), where] }, select }),
       AssignmentProposal: () => this.prisma.assignmentProposal.findMany({ where: { AND: [proposalScope(ability), where] }, select }),
+      SupervisionNotice: () => this.prisma.supervisionNotice.findMany({ where: { AND: [noticeScope(ability), where] }, select }),
+      ReminderMute: () => (p.planWide ? this.prisma.reminderMute.findMany({ where, select }) : Promise.resolve([])),
       ImportRun: () => (p.planWide ? this.prisma.importRun.findMany({ where, select }) : Promise.resolve([])),
     }[type]();
     return new Set(rows.map((r) => r.id));

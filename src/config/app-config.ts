@@ -107,6 +107,32 @@ export class AppConfig {
   @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
+  /**
+   * Outgoing mail server for email digests, `smtp://user:pass@host:587` or `smtps://…:465`. Unset: no email is
+   * sent (the in-app inbox and robots still work). Holds a password: never logged.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL 必须是 smtp:// 或 smtps:// 连接串' })
+  SMTP_URL?: string;
+
+  /** The sender of email digests. */
+  @IsString()
+  @MinLength(3)
+  SMTP_FROM = '碳达峰跟踪系统 <noreply@localhost>';
+
+  /** Tries of one channel delivery (an email, a robot message) before it is parked as a dead letter. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  NOTIFY_MAX_ATTEMPTS = 5;
+
+  /** First retry delay of a failed delivery, in milliseconds; it doubles at each further try. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  NOTIFY_RETRY_DELAY_MS = 30_000;
+
   @IsOptional()
   @IsString()
   @MinLength(1)

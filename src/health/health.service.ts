@@ -28,7 +28,16 @@ export class HealthService {
     const status = postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'unavailable';
     // The backlog tells operators whether background delivery keeps up; it never decides readiness.
     const outbox = postgres.status === 'up' ? await withTimeout(this.outbox.stats()).catch(() => undefined) : undefined;
-    return { status, checks: { postgres, redis }, ...(outbox ? { outbox } : {}) };
+    const notifications = postgres.status === 'up' ? await withTimeout(this.deliveryStats()).catch(() => undefined) : undefined;
+    return { status, checks: { postgres, redis }, ...(outbox ? { outbox } : {}), ...(notifications ? { notifications } : {}) };
+  }
+
+  /** Reminder deliveries waiting (email, robots) and parked as dead letters for the office. */
+  private async deliveryStats(): Promise<{ pending: number; dead: number }> {
+    const [row] = await this.prisma.$queryRaw<{ pending: bigint; dead: bigint }[]>`
+      SELECT count(*) FILTER (WHERE status = 'pending') AS pending, count(*) FILTER (WHERE status = 'dead') AS dead
+      FROM notification_deliveries WHERE status <> 'sent'`;
+    return { pending: Number(row.pending), dead: Number(row.dead) };
   }
 
   private async check(fn: () => Promise<unknown>): Promise<Check> {

@@ -52,10 +52,17 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       if (!this.enabled) continue;
       // Registered on every (re)connection: a Redis restarted empty has lost them.
       if (name === QueueName.Maintenance) connection.on('ready', () => void this.registerSchedules());
-      const worker = new Worker(name, (job: Job) => this.process(job), { connection: this.connect(), prefix, concurrency: 1 });
+      // Deliveries wait on mail servers and robots: several at once, each still claimed in the database.
+      const concurrency = name === QueueName.Notifications ? 4 : 1;
+      const worker = new Worker(name, (job: Job) => this.process(job), { connection: this.connect(), prefix, concurrency });
       worker.on('error', () => undefined);
       this.workers.set(name, worker);
     }
+  }
+
+  /** Every queue of this process (for the queue dashboard); empty before bootstrap. */
+  allQueues(): Queue[] {
+    return [...this.queues.values()];
   }
 
   /** Registers every schedule (fixed and data-driven); each registration replaces the previous one. */
@@ -64,22 +71,36 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       const dynamic = (await Promise.all(this.sources.map((s) => s()))).flat();
       for (const s of [...SCHEDULES, ...dynamic]) {
-        await this.queueOf(s.job).upsertJobScheduler(s.id, s.repeat, { name: s.job, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } });
+        await this.queueOf(s.job).upsertJobScheduler(s.id, s.repeat, { name: s.job, data: s.data ?? {}, opts: { removeOnComplete: 100, removeOnFail: 500 } });
       }
     } catch (e) {
       this.logger.warn(`定时任务登记失败，将在 Redis 恢复后重试：${e instanceof Error ? e.message : e}`);
     }
   }
 
+  /**
+   * Registers one data-driven schedule now, from any process (queues exist everywhere): a plan that gets its
+   * first reporting period gets its reminder scan without waiting for a restart.
+   */
+  async upsertSchedule(s: ScheduleDefinition): Promise<void> {
+    await this.queueOf(s.job).upsertJobScheduler(s.id, s.repeat, { name: s.job, data: s.data ?? {}, opts: { removeOnComplete: 100, removeOnFail: 500 } });
+  }
+
   /** A registered schedule as Redis holds it (undefined until Redis has answered). */
-  async schedule(id: string) {
+  async schedule(id: string, job?: JobName) {
     const def = SCHEDULES.find((s) => s.id === id);
-    return this.queueOf(def?.job ?? JobName.OutboxSweep).getJobScheduler(id);
+    return this.queueOf(job ?? def?.job ?? JobName.OutboxSweep).getJobScheduler(id);
   }
 
   /** Adds a job; a deterministic jobId makes a second add of the same work a no-op. */
-  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], jobId?: string): Promise<void> {
-    await this.queueOf(name).add(name, data, { jobId, removeOnComplete: 100, removeOnFail: 500 });
+  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], jobId?: string, retry?: { attempts: number; delayMs: number }): Promise<void> {
+    const backoff = retry ? { attempts: retry.attempts, backoff: { type: 'exponential', delay: retry.delayMs } } : {};
+    await this.queueOf(name).add(name, data, { jobId, removeOnComplete: 100, removeOnFail: 500, ...backoff });
+  }
+
+  /** Removes a data-driven schedule (a plan's reminder scan when its send hour changes, say). */
+  async removeSchedule(id: string, job: JobName): Promise<void> {
+    await this.queueOf(job).removeJobScheduler(id);
   }
 
   /** Runs a job now through its queue and waits for it (operators and tests). Needs a worker in this process. */

@@ -7,6 +7,8 @@ export interface ScheduleDefinition {
   repeat: { pattern: string; tz: 'Asia/Shanghai' } | { every: number };
   /** What an operator reads in the queue dashboard and the logs. */
   description: string;
+  /** The job's payload (a plan's id for per-plan schedules). */
+  data?: Record<string, unknown>;
 }
 
 /** The fixed schedules. Schedules that depend on data (per plan) come from their modules at registration time. */
@@ -38,5 +40,12 @@ export const SCHEDULES: ScheduleDefinition[] = [
     // The chain's signed head goes to the log, outside the database: a later cut at the end shows against it.
     repeat: { pattern: '0 2 * * *', tz: 'Asia/Shanghai' },
     description: '每日 02:00 将审计链签名检查点写入日志',
+  },
+  {
+    id: 'notifications-sweep',
+    job: JobName.NotificationSweep,
+    // Deliveries are queued when the scan writes them; this re-queues what a crash or an emptied Redis lost.
+    repeat: { every: 60_000 },
+    description: '每分钟补排未送达的提醒消息',
   },
 ];

@@ -2,6 +2,7 @@ import type { Role } from '../generated/prisma/enums.js';
 import { PLAN_WIDE_ROLES } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { extensionLifecycle, type ExtensionRow } from '../extensions/extension.lifecycle.js';
+import { noticeLifecycle, type NoticeRow } from '../notices/notice.lifecycle.js';
 import { periodLifecycle, type PeriodRow } from '../reporting/period.lifecycle.js';
 import { reportLifecycle } from '../reporting/report.lifecycle.js';
 import type { ReportRow } from '../reporting/report-view.js';
@@ -179,4 +180,16 @@ describe('extension lifecycle truth table', () => {
   for (const t of ['approve', 'reject']) {
     expectTable(extensionLifecycle, t, row, { pending: ['✓', F, F, F, F, F, F], approved: [D, F, F, F, F, F, F], rejected: [D, F, F, F, F, F, F] });
   }
+});
+
+describe('supervision notice lifecycle truth table', () => {
+  // The notice is addressed to the lead unit (兴庆区): only its head acknowledges and answers.
+  const row = (state: string) => ({ id: 'n1', version: 1, state, unitId: LEAD }) as unknown as NoticeRow;
+  const N = '403 NOTICE.NOT_ADDRESSEE';
+  const B = '409 NOTICE.BAD_STATE';
+  expectTable(noticeLifecycle, 'acknowledge', row, { issued: [N, F, '✓', F, N, F, N], acknowledged: [N, F, B, F, N, F, N], closed: [N, F, B, F, N, F, N] });
+  // The table's requests carry no reply text: the guard answers for the one actor who gets that far.
+  expectTable(noticeLifecycle, 'reply', row, { issued: [N, F, B, F, N, F, N], acknowledged: [N, F, '400 VALIDATION', F, N, F, N], replied: [N, F, B, F, N, F, N] });
+  expectTable(noticeLifecycle, 'return', row, { replied: ['✓', F, F, F, F, F, F], acknowledged: [B, F, F, F, F, F, F], closed: [B, F, F, F, F, F, F] });
+  expectTable(noticeLifecycle, 'close', row, { replied: ['✓', F, F, F, F, F, F], issued: [B, F, F, F, F, F, F], closed: [B, F, F, F, F, F, F] });
 });

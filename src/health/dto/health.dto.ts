@@ -20,8 +20,14 @@ class OutboxStatsDto {
   @ApiProperty({ type: String, nullable: true }) oldestPendingAt: string | null;
 }
 
+class NotificationStatsDto {
+  @ApiProperty({ description: '待发送的提醒消息（邮件、群机器人）' }) pending: number;
+  @ApiProperty({ description: '多次失败转入死信、待办公室处理的提醒消息' }) dead: number;
+}
+
 export class ReadinessDto {
   @ApiProperty({ enum: ['ok', 'unavailable'] }) status: string;
   @ApiProperty({ type: ChecksDto }) checks: ChecksDto;
   @ApiPropertyOptional({ type: OutboxStatsDto }) outbox?: OutboxStatsDto;
+  @ApiPropertyOptional({ type: NotificationStatsDto }) notifications?: NotificationStatsDto;
 }
