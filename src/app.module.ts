@@ -22,10 +22,11 @@ import { UnitsModule } from './units/units.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
+import { YearEndModule } from './year-end/year-end.module.js';
 
 @Module({
   // The one error speaker, as a provider so that it also answers unknown routes and reads the limits from config.
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
-  imports: [ConfigModule, ClockModule, PrismaModule, RedisModule, AccessModule, JobsModule, AuditModule, WorkflowModule, AuthModule, UsersModule, HealthModule, UnitsModule, PlansModule, WorkItemsModule, ImportsModule, ProposalsModule, LightsModule, ReportingModule, ExtensionsModule, DashboardModule, ConsoleModule],
+  imports: [ConfigModule, ClockModule, PrismaModule, RedisModule, AccessModule, JobsModule, AuditModule, WorkflowModule, AuthModule, UsersModule, HealthModule, UnitsModule, PlansModule, WorkItemsModule, ImportsModule, ProposalsModule, LightsModule, ReportingModule, ExtensionsModule, DashboardModule, ConsoleModule, YearEndModule],
 })
 export class AppModule {}

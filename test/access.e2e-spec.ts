@@ -30,6 +30,11 @@ describe('the role matrix through HTTP', () => {
   let evidenceId: string;
   let pendingExt: string[];
   let proposals: string[];
+  let cycleId: string;
+  let fgwAnnual: string;
+  let xingqingAnnual: string;
+  let dropUnitId: string;
+  let extraUnitId: string;
   const tokens: Partial<Record<Who, string>> = {};
 
   beforeAll(async () => {
@@ -70,6 +75,16 @@ describe('the role matrix through HTTP', () => {
         return e.id;
       }),
     );
+    // The year-end cycle: 市发改委's annual report filled in (so its head can sign it off), 兴庆区's submitted.
+    cycleId = (await request(t.http).post(`/api/v1/plans/${planId}/year-end-cycles`).set('authorization', tokens.office!).send({ year: 2026 }).expect(201)).body.id;
+    const annualReports = await t.prisma.annualReport.findMany({ where: { cycleId } });
+    const xingqingUnit = (await t.prisma.unit.findFirstOrThrow({ where: { name: '兴庆区' } })).id;
+    fgwAnnual = annualReports.find((r) => r.unitId === fgwUnit)!.id;
+    xingqingAnnual = annualReports.find((r) => r.unitId === xingqingUnit)!.id;
+    dropUnitId = annualReports.find((r) => ![fgwUnit, xingqingUnit].includes(r.unitId))!.unitId;
+    await t.prisma.annualReport.update({ where: { id: fgwAnnual }, data: { achievements: '成效', problems: '问题', nextYearPlans: '打算' } });
+    await t.prisma.annualReport.update({ where: { id: xingqingAnnual }, data: { state: 'submitted', achievements: '成效', problems: '问题', nextYearPlans: '打算', firstSubmittedAt: new Date() } });
+    extraUnitId = (await t.prisma.unit.create({ data: { name: '市能源数据中心', kind: 'department', parentId: (await t.prisma.unit.findFirstOrThrow({ where: { name: '银川市' } })).id } })).id;
   });
   afterAll(() => t.close());
 
@@ -82,6 +97,7 @@ describe('the role matrix through HTTP', () => {
   // `versionOf` reads the current version the call must name (before each caller's attempt).
   const rowVersion = async (model: 'plan' | 'unit' | 'user', id: string) =>
     ((await (t.prisma[model] as unknown as { findUniqueOrThrow: (a: object) => Promise<{ rowVersion: number }> }).findUniqueOrThrow({ where: { id } })).rowVersion);
+  const annualVersion = async (id: string) => (await t.prisma.annualReport.findUniqueOrThrow({ where: { id } })).version;
   const matrix: Record<string, { versionOf?: () => Promise<number>; call: (r: ReturnType<typeof request>, version: number) => request.Test; expect: () => Record<Who, number> }> = {
     'GET /api/v1/plans': { call: (r) => r.get('/api/v1/plans'), expect: () => expectStatus(200) },
     'GET /api/v1/plans/:id': { call: (r) => r.get(`/api/v1/plans/${planId}`), expect: () => expectStatus(200) },
@@ -216,6 +232,44 @@ describe('the role matrix through HTTP', () => {
       expect: () => expectStatus(403, { office: 200 }),
     },
     'GET /api/v1/dashboard': { call: (r) => r.get(`/api/v1/dashboard?planId=${planId}`), expect: () => expectStatus(200) },
+    'POST /api/v1/plans/:planId/year-end-cycles': { call: (r) => r.post(`/api/v1/plans/${planId}/year-end-cycles`).send({ year: 2027 }), expect: () => expectStatus(403, { office: 201 }) },
+    'GET /api/v1/plans/:planId/year-end-cycles': { call: (r) => r.get(`/api/v1/plans/${planId}/year-end-cycles`), expect: () => expectStatus(200) },
+    'GET /api/v1/year-end-cycles/:id': { call: (r) => r.get(`/api/v1/year-end-cycles/${cycleId}`), expect: () => expectStatus(200) },
+    'GET /api/v1/year-end-cycles/:id/my-report': { call: (r) => r.get(`/api/v1/year-end-cycles/${cycleId}/my-report`), expect: () => expectStatus(200, { office: 404, leader: 404 }) },
+    'POST /api/v1/year-end-cycles/:id/units': {
+      call: (r) => r.post(`/api/v1/year-end-cycles/${cycleId}/units`).send({ unitId: extraUnitId, reason: '提供能耗数据' }),
+      expect: () => expectStatus(403, { office: 201 }),
+    },
+    'POST /api/v1/year-end-cycles/:id/units/:unitId/drop': {
+      call: (r) => r.post(`/api/v1/year-end-cycles/${cycleId}/units/${dropUnitId}/drop`).send({ reason: '职能调整' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'GET /api/v1/annual-reports/:id': { call: (r) => r.get(`/api/v1/annual-reports/${fgwAnnual}`), expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }) },
+    'PUT /api/v1/annual-reports/:id': {
+      versionOf: () => annualVersion(fgwAnnual),
+      call: (r, v) => r.put(`/api/v1/annual-reports/${fgwAnnual}`).send({ version: v, achievements: '全年新增光伏 2 万千瓦' }),
+      expect: () => expectStatus(404, { office: 403, leader: 403, fgw: 200, 'fgw-head': 200 }),
+    },
+    'POST /api/v1/annual-reports/:id/sign-off': {
+      versionOf: () => annualVersion(fgwAnnual),
+      call: (r, v) => r.post(`/api/v1/annual-reports/${fgwAnnual}/sign-off`).send({ version: v }),
+      expect: () => expectStatus(403, { 'fgw-head': 200, 'xingqing-head': 404 }),
+    },
+    'POST /api/v1/annual-reports/:id/accept': {
+      versionOf: () => annualVersion(fgwAnnual),
+      call: (r, v) => r.post(`/api/v1/annual-reports/${fgwAnnual}/accept`).send({ version: v }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/annual-reports/:id/reopen': {
+      versionOf: () => annualVersion(fgwAnnual),
+      call: (r, v) => r.post(`/api/v1/annual-reports/${fgwAnnual}/reopen`).send({ version: v, reason: '数据需更正' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/annual-reports/:id/return': {
+      versionOf: () => annualVersion(xingqingAnnual),
+      call: (r, v) => r.post(`/api/v1/annual-reports/${xingqingAnnual}/return`).send({ version: v, reason: '请补充数据' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
   };
   // Routes whose effect on the caller's own session is tested in auth.e2e-spec.ts, and public routes.
   const elsewhere = ['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password', 'GET /health/live', 'GET /health/ready'];
@@ -286,6 +340,9 @@ describe('the role matrix through HTTP', () => {
        UNION ALL
        SELECT x.id::text, 'proposal', (SELECT yes FROM wide) OR a.unit_id IN (SELECT id FROM sub)
          FROM x JOIN assignment_proposals p ON p.id = x.id JOIN assignments a ON a.id = p.assignment_id
+       UNION ALL
+       SELECT x.id::text, 'annual_report', (SELECT yes FROM wide) OR a.unit_id IN (SELECT id FROM sub)
+         FROM x JOIN annual_reports a ON a.id = x.id
        UNION ALL
        SELECT x.id::text, 'import', (SELECT yes FROM wide) FROM x JOIN import_runs i ON i.id = x.id`,
       who,

@@ -25,6 +25,8 @@ export enum Permission {
   ExtensionsRequest = 'extensions:request',
   ExtensionsDecide = 'extensions:decide',
   DashboardRead = 'dashboard:read',
+  /** The office's year-end work: open cycles, set obligations, accept annual reports, keep the indicator catalogue, verify actuals, finalise the summary. */
+  YearEndManage = 'year-end:manage',
 }
 
 const READ = [

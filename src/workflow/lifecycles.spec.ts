@@ -5,6 +5,8 @@ import { extensionLifecycle, type ExtensionRow } from '../extensions/extension.l
 import { periodLifecycle, type PeriodRow } from '../reporting/period.lifecycle.js';
 import { reportLifecycle } from '../reporting/report.lifecycle.js';
 import type { ReportRow } from '../reporting/report-view.js';
+import { annualReportLifecycle } from '../year-end/annual-report.lifecycle.js';
+import type { AnnualReportRow } from '../year-end/annual-report-view.js';
 import { checkTransition, type LifecycleRow, type LifecycleSpec } from './lifecycle.js';
 
 // Units: 兴庆区 leads the item; 市发改委 supports it; 金凤区 has nothing to do with it.
@@ -179,4 +181,49 @@ describe('extension lifecycle truth table', () => {
   for (const t of ['approve', 'reject']) {
     expectTable(extensionLifecycle, t, row, { pending: ['✓', F, F, F, F, F, F], approved: [D, F, F, F, F, F, F], rejected: [D, F, F, F, F, F, F] });
   }
+});
+
+describe('annual report lifecycle truth table (兴庆区’s annual report)', () => {
+  const row = (state: string) =>
+    ({
+      id: 'a1',
+      version: 2,
+      state,
+      unitId: LEAD,
+      cycleId: 'c1',
+      items: [],
+      achievements: '建成光伏 2 万千瓦',
+      problems: '资金不足',
+      nextYearPlans: '继续推进',
+      droppedAt: null,
+      firstSubmittedAt: null,
+      unit: { name: '兴庆区' },
+      cycle: { planId: 'p1', year: 2026, dueDate: new Date('2026-12-31'), recipient: '办公室', status: 'open' },
+    }) as unknown as AnnualReportRow;
+  const L = '409 ANNUAL_REPORT.LOCKED';
+  const B = '409 ANNUAL_REPORT.BAD_STATE';
+  const unitWrites = ['✓', '✓'];
+  expectTable(annualReportLifecycle, 'save', row, {
+    draft: [F, F, ...unitWrites, F, F, F],
+    returned: [F, F, ...unitWrites, F, F, F],
+    submitted: [F, F, L, L, F, F, F],
+    accepted: [F, F, L, L, F, F, F],
+  });
+  expectTable(annualReportLifecycle, 'signOff', row, {
+    draft: [F, F, '✓', F, F, F, F],
+    returned: [F, F, '✓', F, F, F, F],
+    submitted: [F, F, B, F, F, F, F],
+    accepted: [F, F, B, F, F, F, F],
+  });
+  for (const t of ['accept', 'return']) {
+    expectTable(annualReportLifecycle, t, row, { draft: [B, F, F, F, F, F, F], submitted: ['✓', F, F, F, F, F, F], accepted: [B, F, F, F, F, F, F] });
+  }
+  expectTable(annualReportLifecycle, 'reopen', row, { submitted: [B, F, F, F, F, F, F], accepted: ['✓', F, F, F, F, F, F] });
+  it('a sign-off needs the three free sections; a dropped obligation is read-only', () => {
+    const head = ACTORS['lead head'];
+    const empty = { ...row('draft'), nextYearPlans: ' ' } as AnnualReportRow;
+    expect(checkTransition(annualReportLifecycle, 'signOff', head, empty, { id: 'a1', version: 2 }, ctx(head))).toMatchObject({ status: 422, field: 'nextYearPlans' });
+    const dropped = { ...row('draft'), droppedAt: new Date(), dropReason: '职能划转' } as AnnualReportRow;
+    expect(checkTransition(annualReportLifecycle, 'save', head, dropped, { id: 'a1', version: 2 }, ctx(head))).toMatchObject({ status: 409, code: 'ANNUAL_REPORT.DROPPED' });
+  });
 });
