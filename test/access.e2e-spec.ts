@@ -35,6 +35,9 @@ describe('the role matrix through HTTP', () => {
   let xingqingAnnual: string;
   let dropUnitId: string;
   let extraUnitId: string;
+  let indicatorId: string;
+  let targetId: string;
+  let actualId: string;
   const tokens: Partial<Record<Who, string>> = {};
 
   beforeAll(async () => {
@@ -84,6 +87,9 @@ describe('the role matrix through HTTP', () => {
     dropUnitId = annualReports.find((r) => ![fgwUnit, xingqingUnit].includes(r.unitId))!.unitId;
     await t.prisma.annualReport.update({ where: { id: fgwAnnual }, data: { achievements: '成效', problems: '问题', nextYearPlans: '打算' } });
     await t.prisma.annualReport.update({ where: { id: xingqingAnnual }, data: { state: 'submitted', achievements: '成效', problems: '问题', nextYearPlans: '打算', firstSubmittedAt: new Date() } });
+    indicatorId = (await t.prisma.indicator.create({ data: { planId, name: '专项指标', unit: '个', direction: 'higher' } })).id;
+    targetId = (await t.prisma.target.create({ data: { workItemId: fgwOnlyItem, comparator: 'at_least', value: 10, unit: '个', year: 2026, text: '专项指标达到10个', position: 0 } })).id;
+    actualId = (await t.prisma.indicatorActual.create({ data: { indicatorId, year: 2025, unitId: fgwUnit, value: 8, source: 'self_reported' } })).id;
     extraUnitId = (await t.prisma.unit.create({ data: { name: '市能源数据中心', kind: 'department', parentId: (await t.prisma.unit.findFirstOrThrow({ where: { name: '银川市' } })).id } })).id;
   });
   afterAll(() => t.close());
@@ -270,6 +276,38 @@ describe('the role matrix through HTTP', () => {
       call: (r, v) => r.post(`/api/v1/annual-reports/${xingqingAnnual}/return`).send({ version: v, reason: '请补充数据' }),
       expect: () => expectStatus(403, { office: 200 }),
     },
+    'POST /api/v1/plans/:planId/indicators': {
+      call: (r) => r.post(`/api/v1/plans/${planId}/indicators`).send({ name: `指标${unique()}`, direction: 'higher' }),
+      expect: () => expectStatus(403, { office: 201 }),
+    },
+    'GET /api/v1/plans/:planId/indicators': { call: (r) => r.get(`/api/v1/plans/${planId}/indicators`), expect: () => expectStatus(200) },
+    'POST /api/v1/plans/:planId/indicators/suggest-links': { call: (r) => r.post(`/api/v1/plans/${planId}/indicators/suggest-links`), expect: () => expectStatus(403, { office: 200 }) },
+    'GET /api/v1/plans/:planId/target-links': { call: (r) => r.get(`/api/v1/plans/${planId}/target-links`), expect: () => expectStatus(200) },
+    'PUT /api/v1/targets/:targetId/indicator-link': { call: (r) => r.put(`/api/v1/targets/${targetId}/indicator-link`).send({ indicatorId }), expect: () => expectStatus(403, { office: 200 }) },
+    'POST /api/v1/indicators/:id/actuals': {
+      call: (r) => r.post(`/api/v1/indicators/${indicatorId}/actuals`).send({ year: 2026, value: 12, source: 'self_reported' }),
+      expect: () => expectStatus(201, { leader: 403 }),
+    },
+    'GET /api/v1/indicators/:id/actuals': { call: (r) => r.get(`/api/v1/indicators/${indicatorId}/actuals`), expect: () => expectStatus(200) },
+    'POST /api/v1/indicator-actuals/:id/verify': {
+      versionOf: async () => (await t.prisma.indicatorActual.findUniqueOrThrow({ where: { id: actualId } })).version,
+      call: (r, v) => r.post(`/api/v1/indicator-actuals/${actualId}/verify`).send({ version: v, verification: 'disputed', reason: '口径不一致' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'GET /api/v1/plans/:planId/indicator-evaluation': { call: (r) => r.get(`/api/v1/plans/${planId}/indicator-evaluation?year=2026`), expect: () => expectStatus(200) },
+    'GET /api/v1/plans/:planId/indicator-cascade': { call: (r) => r.get(`/api/v1/plans/${planId}/indicator-cascade`), expect: () => expectStatus(200) },
+    'GET /api/v1/year-end-cycles/:id/summary': { call: (r) => r.get(`/api/v1/year-end-cycles/${cycleId}/summary`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
+    'PUT /api/v1/year-end-cycles/:id/summary': {
+      versionOf: async () => (await t.prisma.yearEndCycle.findUniqueOrThrow({ where: { id: cycleId } })).version,
+      call: (r, v) => r.put(`/api/v1/year-end-cycles/${cycleId}/summary`).send({ version: v, commentary: '总体有序推进' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    // Last of the year-end routes: finalising closes the cycle.
+    'POST /api/v1/year-end-cycles/:id/summary/finalise': {
+      versionOf: async () => (await t.prisma.yearEndCycle.findUniqueOrThrow({ where: { id: cycleId } })).version,
+      call: (r, v) => r.post(`/api/v1/year-end-cycles/${cycleId}/summary/finalise`).send({ version: v }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
   };
   // Routes whose effect on the caller's own session is tested in auth.e2e-spec.ts, and public routes.
   const elsewhere = ['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password', 'GET /health/live', 'GET /health/ready'];
@@ -343,6 +381,9 @@ describe('the role matrix through HTTP', () => {
        UNION ALL
        SELECT x.id::text, 'annual_report', (SELECT yes FROM wide) OR a.unit_id IN (SELECT id FROM sub)
          FROM x JOIN annual_reports a ON a.id = x.id
+       UNION ALL
+       SELECT x.id::text, 'actual', (SELECT yes FROM wide) OR a.unit_id IN (SELECT id FROM sub)
+         FROM x JOIN indicator_actuals a ON a.id = x.id
        UNION ALL
        SELECT x.id::text, 'import', (SELECT yes FROM wide) FROM x JOIN import_runs i ON i.id = x.id`,
       who,

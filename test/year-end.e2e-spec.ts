@@ -5,18 +5,22 @@ import { asUser, createTestApp, TestClock, tokenFor, type TestApp } from './app.
 const at = (day: string) => new Date(`${day}T10:00:00+08:00`);
 
 /**
- * A hand-computed year on fixed dates. Plan 2026–2030, three items:
- *   1  能源  市发改委 leads, 兴庆区 supports   due 2026-12-31
- *   2  能源  兴庆区 leads, 市发改委 supports   due 2026-06-30
- *   3  交通  金凤区 leads                      持续推进
+ * A hand-computed year on fixed dates. Plan 2026–2030, five items (targets in the work text):
+ *   1  能源  市发改委 leads, 兴庆区 supports   due 2026-12-31   装机 ≥ 500 万千瓦 (2026), ≥ 800 万千瓦 (2030)
+ *   2  能源  兴庆区 leads, 市发改委 supports   due 2026-06-30   煤炭消费比重 ≤ 55%
+ *   3  能源  金凤区 leads                      due 2026-12-31   二氧化碳排放比 2025 年下降 4%
+ *   4  交通  金凤区 leads                      持续推进          非化石能源消费比重 20% 左右
+ *   5  工业  金凤区 leads                      due 2026-12-31   能耗完成自治区下达目标
  * Obligated for 2026: 市发改委, 兴庆区, 金凤区 (each has a current assignment) → three annual reports.
  * Third quarter: 市发改委's report on item 1 accepted (60%); 兴庆区's on item 2 signed off, not accepted (100%).
  */
 const TABLE = [
   '序号,重点领域,主要工作,牵头单位,配合单位,完成时限',
-  '1,一、能源,建成屋顶光伏项目。,市发改委,兴庆区,2026年12月31日',
-  '2,一、能源,完成公共建筑节能改造。,兴庆区,市发改委,2026年6月30日',
-  '3,二、交通,持续推进新能源公交替换。,金凤区,,持续推进',
+  '1,一、能源,建成屋顶光伏项目。到2026年，新能源发电装机容量达到500万千瓦以上，到2030年达到800万千瓦以上。,市发改委,兴庆区,2026年12月31日',
+  '2,一、能源,完成公共建筑节能改造。到2026年，煤炭消费比重控制在55%以下。,兴庆区,市发改委,2026年6月30日',
+  '3,一、能源,到2026年，单位地区生产总值二氧化碳排放比2025年下降4%。,金凤区,,2026年12月31日',
+  '4,二、交通,持续推进新能源公交替换。到2026年，非化石能源消费比重达到20%左右。,金凤区,,持续推进',
+  '5,三、工业,到2026年，全市单位地区生产总值能耗完成自治区下达目标。,金凤区,,2026年12月31日',
 ].join('\n');
 
 describe('the year-end cycle: obligations, prefilled annual reports, sign-off, return, acceptance', () => {
@@ -82,7 +86,7 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
         seq: '1',
         itemNo: 1,
         area: '能源',
-        text: '建成屋顶光伏项目。',
+        text: '建成屋顶光伏项目。到2026年，新能源发电装机容量达到500万千瓦以上，到2030年达到800万千瓦以上。',
         status: 'on_track',
         percent: 60,
         done: '已建成屋顶光伏 1.2 万千瓦',
@@ -97,7 +101,11 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
       ['2', 'completed', 100, { periodLabel: '2026年第3季度', state: 'submitted' }],
     ]);
     const jf = (await as('jinfeng').get(`/api/v1/year-end-cycles/${cycleId}/my-report`).expect(200)).body;
-    expect(jf.items.map((i: { seq: string; status: string | null; source: object | null }) => [i.seq, i.status, i.source])).toEqual([['3', null, null]]);
+    expect(jf.items.map((i: { seq: string; status: string | null; source: object | null }) => [i.seq, i.status, i.source])).toEqual([
+      ['3', null, null],
+      ['4', null, null],
+      ['5', null, null],
+    ]);
   });
 
   it('scope: a county reads only its own annual report; another county’s answers 404 like a missing one', async () => {
@@ -187,4 +195,144 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
     expect(restored.body.reports.find((r: { unitName: string }) => r.unitName === '金凤区')).toMatchObject({ droppedAt: null, addedReason: '移交未完成，恢复报送' });
     expect(await t.prisma.annualReport.count()).toBe(before + 1);
   });
+
+  const indicators: Record<string, string> = {};
+  it('indicators: a catalogue, links suggested from the names and confirmed by the office, an allocation recorded', async () => {
+    const make = async (name: string, unit: string, direction: string, synonyms: string[] = []) =>
+      (indicators[name] = (await as('office').post(`/api/v1/plans/${planId}/indicators`, { name, unit, direction, synonyms }).expect(201)).body.id);
+    await make('新能源发电装机容量', '万千瓦', 'higher', ['新能源发电装机规模']);
+    await make('煤炭消费比重', '%', 'lower');
+    await make('单位地区生产总值二氧化碳排放', '吨/万元', 'lower');
+    await make('非化石能源消费比重', '%', 'higher');
+    await make('单位地区生产总值能耗', '吨标准煤/万元', 'lower');
+    const dup = await as('office').post(`/api/v1/plans/${planId}/indicators`, { name: '新能源发电装机规模', direction: 'higher' }).expect(409);
+    expect(dup.body).toMatchObject({ code: 'INDICATOR.EXISTS', errors: [{ field: 'name' }] });
+    await as('fgw-head').post(`/api/v1/plans/${planId}/indicators`, { name: '森林覆盖率', direction: 'higher' }).expect(403);
+
+    const suggested = (await as('office').post(`/api/v1/plans/${planId}/indicators/suggest-links`).expect(200)).body as {
+      targetId: string; seq: string; comparator: string; value: number | null; year: number; indicatorName: string | null; linkStatus: string | null;
+    }[];
+    // The 2030 clause (「到2030年达到800万千瓦以上」) does not name its indicator: no suggestion, the office links it by hand.
+    expect(suggested.map((t) => [t.seq, t.comparator, t.value, t.year, t.indicatorName, t.linkStatus])).toEqual([
+      ['1', 'at_least', 500, 2026, '新能源发电装机容量', 'suggested'],
+      ['1', 'at_least', 800, 2030, null, null],
+      ['2', 'at_most', 55, 2026, '煤炭消费比重', 'suggested'],
+      ['3', 'reduce_by', 4, 2026, '单位地区生产总值二氧化碳排放', 'suggested'],
+      ['4', 'about', 20, 2026, '非化石能源消费比重', 'suggested'],
+      ['5', 'assigned', null, 2026, '单位地区生产总值能耗', 'suggested'],
+    ]);
+    // Suggestions are not evaluated until confirmed.
+    expect((await as('office').get(`/api/v1/plans/${planId}/indicator-evaluation?year=2026`).expect(200)).body).toEqual([]);
+    const bad = await as('office').put(`/api/v1/targets/${suggested[0].targetId}/indicator-link`, { indicatorId: indicators['新能源发电装机容量'], assignedValue: 600 }).expect(400);
+    expect(bad.body.errors[0].field).toBe('assignedValue');
+    for (const t of suggested) {
+      const indicatorId = t.indicatorName ? indicators[t.indicatorName] : indicators['新能源发电装机容量'];
+      const linked = await as('office').put(`/api/v1/targets/${t.targetId}/indicator-link`, { indicatorId }).expect(200);
+      expect(linked.body).toMatchObject({ linkStatus: 'confirmed', indicatorId });
+    }
+    const energy = suggested[5].targetId;
+    const before = (await as('office').get(`/api/v1/plans/${planId}/indicator-evaluation?year=2026`).expect(200)).body;
+    expect(before.find((e: { targetId: string }) => e.targetId === energy)).toMatchObject({ outcome: 'unknown', explanation: '上级下达的目标值尚未录入', value: null });
+    const allocated = await as('office').put(`/api/v1/targets/${energy}/indicator-link`, { indicatorId: indicators['单位地区生产总值能耗'], assignedValue: 0.4 }).expect(200);
+    expect(allocated.body).toMatchObject({ assignedValue: 0.4 });
+  });
+
+  it('actuals: recorded, verified or disputed by the office, each target evaluated with its arithmetic', async () => {
+    const record = async (name: string, year: number, value: number) =>
+      (await as('office').post(`/api/v1/indicators/${indicators[name]}/actuals`, { year, value, source: 'statistics', note: '市统计局年报' }).expect(201)).body;
+    const verify = (a: { id: string; version: number }) => as('office').post(`/api/v1/indicator-actuals/${a.id}/verify`, { version: a.version, verification: 'verified' }).expect(200);
+    const capacity = await record('新能源发电装机容量', 2026, 512);
+    expect(capacity).toMatchObject({ unitName: '银川市', value: 512, unit: '万千瓦', source: 'statistics', verification: 'unverified', version: 1 });
+    await verify(capacity);
+    await verify(await record('煤炭消费比重', 2026, 56.5));
+    await verify(await record('单位地区生产总值二氧化碳排放', 2025, 1.25)); // the baseline year: allowed though before the plan
+    await verify(await record('单位地区生产总值二氧化碳排放', 2026, 1.19));
+    await verify(await record('非化石能源消费比重', 2026, 19.6));
+    const energy = await record('单位地区生产总值能耗', 2026, 0.39);
+    await as('office').post(`/api/v1/indicator-actuals/${energy.id}/verify`, { version: 1, verification: 'disputed' }).expect(400);
+    const disputed = await as('office').post(`/api/v1/indicator-actuals/${energy.id}/verify`, { version: 1, verification: 'disputed', reason: '与自治区反馈口径不一致' }).expect(200);
+    expect(disputed.body).toMatchObject({ verification: 'disputed', verificationReason: '与自治区反馈口径不一致', version: 2 });
+    await as('fgw-head').post(`/api/v1/indicator-actuals/${energy.id}/verify`, { version: 2, verification: 'verified' }).expect(403);
+
+    const evaluation = async () =>
+      ((await as('leader').get(`/api/v1/plans/${planId}/indicator-evaluation?year=2026`).expect(200)).body as { seq: string; value: number; actual: number; outcome: string; explanation: string }[]).map((e) => [e.seq, e.value, e.actual, e.outcome, e.explanation]);
+    const rows = await evaluation();
+    expect(rows).toEqual([
+      ['1', 500, 512, 'achieved', '实际 512 万千瓦 ≥ 目标 500 万千瓦'],
+      ['1', 800, 512, 'unknown', '目标年份为 2030 年，尚未到期'],
+      ['2', 55, 56.5, 'not_achieved', '实际 56.5% > 目标 55%'],
+      // (1.25 − 1.19) ÷ 1.25 = 4.8% ≥ 4%
+      ['3', 4, 1.19, 'achieved', '较 2025 年 1.25 降低 4.8%（(1.25 − 1.19) ÷ 1.25）≥ 目标降低 4%'],
+      // 20% × (1 ± 5%) = 19%～21%
+      ['4', 20, 19.6, 'achieved', '实际 19.6% 在目标 20% 左右（±5%，即 19%～21%）范围内'],
+      ['5', 0.4, 0.39, 'unknown', '2026 年实际值 0.39 吨标准煤/万元 存在争议，待核实'],
+    ]);
+    await verify({ id: energy.id, version: 2 });
+    expect((await evaluation())[5]).toEqual(['5', 0.4, 0.39, 'achieved', '实际 0.39 吨标准煤/万元 ≤ 目标 0.4 吨标准煤/万元']);
+  });
+
+  it('a unit records its own actuals only; bad values and years outside the plan are refused and nothing is written', async () => {
+    const url = `/api/v1/indicators/${indicators['新能源发电装机容量']}/actuals`;
+    const before = await t.prisma.indicatorActual.count();
+    const words = await as('fgw').post(url, { year: 2026, value: '五百', source: 'self_reported' }).expect(400);
+    expect(words.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(words.body.errors).toEqual([expect.objectContaining({ field: 'value', message: expect.stringContaining('须为数值') })]);
+    const outside = await as('fgw').post(url, { year: 2035, value: 2, source: 'self_reported' }).expect(422);
+    expect(outside.body).toMatchObject({ code: 'ACTUAL.YEAR_OUTSIDE_PLAN', errors: [{ field: 'year' }] });
+    await as('fgw').post(url, { year: 2026, value: 2, source: '单位自报' }).expect(400);
+    await as('fgw').post(url, { year: 2026, value: 2, source: 'self_reported', unitId: units['兴庆区'] }).expect(403);
+    expect(await t.prisma.indicatorActual.count()).toBe(before);
+
+    const own = await as('fgw').post(url, { year: 2026, value: 1.6, source: 'self_reported' }).expect(201);
+    expect(own.body).toMatchObject({ unitName: '市发改委', value: 1.6, verification: 'unverified' });
+    expect((await as('fgw').get(url).expect(200)).body.map((a: { unitName: string }) => a.unitName)).toEqual(['市发改委']);
+    expect((await as('xingqing').get(url).expect(200)).body).toEqual([]);
+    expect((await as('office').get(url).expect(200)).body).toHaveLength(2);
+    // The unit's annual report shows its actuals for the year.
+    const report = (await as('fgw').get(`/api/v1/annual-reports/${annual['市发改委']}`).expect(200)).body;
+    expect(report.actuals).toEqual([{ indicatorId: indicators['新能源发电装机容量'], indicatorName: '新能源发电装机容量', unit: '万千瓦', value: 1.6, source: 'self_reported', verification: 'unverified' }]);
+  });
+
+  it('the consolidated summary, number by number; commentary; finalised = frozen with its data', async () => {
+    const got = (await as('leader').get(`/api/v1/year-end-cycles/${cycleId}/summary`).expect(200)).body;
+    await as('xingqing').get(`/api/v1/year-end-cycles/${cycleId}/summary`).expect(403);
+    const s = got.summary;
+    // Item 1: 市发改委 accepted, on track at 80%, but due 2026-12-31 → overdue. Item 2: 兴庆区 accepted, completed.
+    // Items 3–5: 金凤区 never signed off → not reported.
+    expect(s.areas).toEqual([
+      { area: '能源', items: 3, completed: 1, onTrack: 0, behind: 0, overdue: 1, notReported: 1 },
+      { area: '交通', items: 1, completed: 0, onTrack: 0, behind: 0, overdue: 0, notReported: 1 },
+      { area: '工业', items: 1, completed: 0, onTrack: 0, behind: 0, overdue: 0, notReported: 1 },
+    ]);
+    expect(s.totals).toEqual({ items: 5, completed: 1, onTrack: 0, behind: 0, overdue: 1, notReported: 3 });
+    expect(s.indicators).toMatchObject({ achieved: 4, notAchieved: 1, unknown: 1 });
+    // Obliged: 市发改委, 兴庆区, 金凤区 (restored), 市统计局 (added). 兴庆区 signed off on 2027-01-05, after 2026-12-31.
+    expect({ ...s.units, missing: [...s.units.missing].sort() }).toEqual({ obliged: 4, accepted: 2, awaitingReview: 0, late: ['兴庆区'], missing: ['市统计局', '金凤区'].sort(), dropped: [] });
+    const lights = { green: 0, yellow: 0, red: 0, none: 0 } as Record<string, number>;
+    for (const w of await t.prisma.workItem.findMany({ where: { planId } })) lights[(await as('office').get(`/api/v1/work-items/${w.id}/lights`).expect(200)).body.light ?? 'none']++;
+    expect(s.lights).toEqual(lights);
+    expect(Object.values(s.lights).reduce((a: number, b) => a + (b as number), 0)).toBe(5);
+
+    await as('office').put(`/api/v1/year-end-cycles/${cycleId}/summary`, { version: got.version + 1, commentary: '旧版本' }).expect(409);
+    const commented = await as('office').put(`/api/v1/year-end-cycles/${cycleId}/summary`, { version: got.version, commentary: '全市碳达峰工作总体有序推进，煤炭消费比重仍高于目标。' }).expect(200);
+    expect(commented.body.summary.commentary).toBe('全市碳达峰工作总体有序推进，煤炭消费比重仍高于目标。');
+    const final = await as('office').post(`/api/v1/year-end-cycles/${cycleId}/summary/finalise`, { version: commented.body.version }).expect(200);
+    expect(final.body.hash).toBe((await import('node:crypto')).createHash('sha256').update(JSON.stringify(final.body.summary)).digest('hex'));
+    expect(final.body.finalisedAt).toBe(at('2027-01-05').toISOString());
+
+    // Later changes do not move the final summary.
+    const coal = await t.prisma.indicatorActual.findFirstOrThrow({ where: { indicatorId: indicators['煤炭消费比重'] } });
+    await as('office').post(`/api/v1/indicators/${indicators['煤炭消费比重']}/actuals`, { year: 2026, value: 54, source: 'statistics' }).expect(201);
+    await verifyLater(coal.id);
+    const frozen = (await as('office').get(`/api/v1/year-end-cycles/${cycleId}/summary`).expect(200)).body;
+    expect(frozen.summary).toEqual(final.body.summary);
+    expect(frozen.summary.indicators).toMatchObject({ achieved: 4, notAchieved: 1 });
+    const again = await as('office').put(`/api/v1/year-end-cycles/${cycleId}/summary`, { version: final.body.version, commentary: '修改意见' }).expect(409);
+    expect(again.body.code).toBe('YEAR_END.FINALISED');
+  });
+
+  async function verifyLater(id: string) {
+    const row = await t.prisma.indicatorActual.findUniqueOrThrow({ where: { id } });
+    await as('office').post(`/api/v1/indicator-actuals/${id}/verify`, { version: row.version, verification: 'verified' }).expect(200);
+  }
 });

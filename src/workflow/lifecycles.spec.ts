@@ -7,6 +7,7 @@ import { reportLifecycle } from '../reporting/report.lifecycle.js';
 import type { ReportRow } from '../reporting/report-view.js';
 import { annualReportLifecycle } from '../year-end/annual-report.lifecycle.js';
 import type { AnnualReportRow } from '../year-end/annual-report-view.js';
+import { actualLifecycle, type ActualRow } from '../indicators/actual.lifecycle.js';
 import { checkTransition, type LifecycleRow, type LifecycleSpec } from './lifecycle.js';
 
 // Units: 兴庆区 leads the item; 市发改委 supports it; 金凤区 has nothing to do with it.
@@ -226,4 +227,11 @@ describe('annual report lifecycle truth table (兴庆区’s annual report)', ()
     const dropped = { ...row('draft'), droppedAt: new Date(), dropReason: '职能划转' } as AnnualReportRow;
     expect(checkTransition(annualReportLifecycle, 'save', head, dropped, { id: 'a1', version: 2 }, ctx(head))).toMatchObject({ status: 409, code: 'ANNUAL_REPORT.DROPPED' });
   });
+});
+
+describe('indicator actual verification truth table (the office alone)', () => {
+  const row = (state: string) => ({ id: 'x1', version: 1, state, verification: state, unitId: LEAD }) as unknown as ActualRow;
+  const B = '409 ACTUAL.BAD_STATE';
+  expectTable(actualLifecycle, 'verify', row, { unverified: ['✓', F, F, F, F, F, F], disputed: ['✓', F, F, F, F, F, F], verified: [B, F, F, F, F, F, F] });
+  expectTable(actualLifecycle, 'dispute', row, { unverified: ['✓', F, F, F, F, F, F], verified: ['✓', F, F, F, F, F, F], disputed: [B, F, F, F, F, F, F] });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermission } from '../access/decorators.js';
 import { Permission } from '../access/permissions.js';
@@ -8,6 +8,8 @@ import { AnnualReportsService } from './annual-reports.service.js';
 import { AnnualReportDetailDto, YearEndCycleDto } from './dto/year-end-view.dto.js';
 import { AddObligationDto, DropObligationDto, OpenCycleDto } from './dto/year-end.dto.js';
 import { YearEndService } from './year-end.service.js';
+import { SummaryService } from './summary.service.js';
+import { CommentSummaryDto, FinaliseSummaryDto, SummaryDto } from './dto/summary.dto.js';
 
 @ApiTags('year-end')
 @Controller()
@@ -15,6 +17,7 @@ export class YearEndController {
   constructor(
     private readonly cycles: YearEndService,
     private readonly reports: AnnualReportsService,
+    private readonly summaries: SummaryService,
   ) {}
 
   @Post('plans/:planId/year-end-cycles')
@@ -64,5 +67,30 @@ export class YearEndController {
   @ApiOkResponse({ type: YearEndCycleDto })
   dropUnit(@CurrentUser() user: Principal, @Param('id', ParseIdPipe) id: string, @Param('unitId', ParseIdPipe) unitId: string, @Body() dto: DropObligationDto) {
     return this.cycles.dropUnit(user, id, unitId, dto);
+  }
+
+  @Get('year-end-cycles/:id/summary')
+  @RequirePermission(Permission.ReportsRead)
+  @ApiOperation({ summary: '年度总结（定稿后为冻结的快照；仅领导小组及其办公室）' })
+  @ApiOkResponse({ type: SummaryDto })
+  summary(@CurrentUser() user: Principal, @Param('id', ParseIdPipe) id: string) {
+    return this.summaries.get(user, id);
+  }
+
+  @Put('year-end-cycles/:id/summary')
+  @RequirePermission(Permission.YearEndManage)
+  @ApiOperation({ summary: '填写办公室意见（定稿前）' })
+  @ApiOkResponse({ type: SummaryDto })
+  comment(@Param('id', ParseIdPipe) id: string, @Body() dto: CommentSummaryDto) {
+    return this.summaries.comment(id, dto.version, dto.commentary);
+  }
+
+  @Post('year-end-cycles/:id/summary/finalise')
+  @HttpCode(200)
+  @RequirePermission(Permission.YearEndManage)
+  @ApiOperation({ summary: '年度总结定稿：连同所依据的数据冻结（快照及其哈希），本轮结束' })
+  @ApiOkResponse({ type: SummaryDto })
+  finalise(@Param('id', ParseIdPipe) id: string, @Body() dto: FinaliseSummaryDto) {
+    return this.summaries.finalise(id, dto.version);
   }
 }

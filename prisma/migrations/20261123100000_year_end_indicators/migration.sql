@@ -111,6 +111,7 @@ CREATE TABLE "indicator_actuals" (
     "source" "ActualSource" NOT NULL,
     "note" TEXT,
     "reported_by_id" UUID,
+    "reported_by_name" TEXT,
     "verification" "ActualVerification" NOT NULL DEFAULT 'unverified',
     "verification_reason" TEXT,
     "verified_by_id" UUID,
