@@ -302,6 +302,13 @@ describe('the role matrix through HTTP', () => {
       call: (r, v) => r.put(`/api/v1/year-end-cycles/${cycleId}/summary`).send({ version: v, commentary: '总体有序推进' }),
       expect: () => expectStatus(403, { office: 200 }),
     },
+    'GET /api/v1/plans/:planId/documents/ledger.xlsx': { call: (r) => r.get(`/api/v1/plans/${planId}/documents/ledger.xlsx`), expect: () => expectStatus(200) },
+    'GET /api/v1/plans/:planId/documents/indicators.xlsx': { call: (r) => r.get(`/api/v1/plans/${planId}/documents/indicators.xlsx?year=2026`), expect: () => expectStatus(200) },
+    'GET /api/v1/annual-reports/:id/document.docx': {
+      call: (r) => r.get(`/api/v1/annual-reports/${fgwAnnual}/document.docx`),
+      expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }),
+    },
+    'GET /api/v1/year-end-cycles/:id/summary.docx': { call: (r) => r.get(`/api/v1/year-end-cycles/${cycleId}/summary.docx`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
     // Last of the year-end routes: finalising closes the cycle.
     'POST /api/v1/year-end-cycles/:id/summary/finalise': {
       versionOf: async () => (await t.prisma.yearEndCycle.findUniqueOrThrow({ where: { id: cycleId } })).version,

@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import request from 'supertest';
 import { seedDemo } from '../src/demo/demo-seed.js';
 import { asUser, createTestApp, TestClock, tokenFor, type TestApp } from './app.js';
@@ -329,6 +331,105 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
     expect(frozen.summary.indicators).toMatchObject({ achieved: 4, notAchieved: 1 });
     const again = await as('office').put(`/api/v1/year-end-cycles/${cycleId}/summary`, { version: final.body.version, commentary: '修改意见' }).expect(409);
     expect(again.body.code).toBe('YEAR_END.FINALISED');
+  });
+
+  const download = async (who: string, url: string, status = 200) => {
+    const res = await as(who)
+      .get(url)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c)).on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(status);
+    return res;
+  };
+  const sheet = async (body: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as never);
+    return wb.worksheets[0];
+  };
+  const docxText = async (body: Buffer) => {
+    const xml = await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '');
+    return { xml, text: text.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&amp;/g, '&') };
+  };
+
+  it('documents: 工作台账 (scoped), indicator table, annual report and summary — read back, every download audited', async () => {
+    const audited = () => t.prisma.auditEvent.count({ where: { action: 'document.downloaded' } });
+    const before = await audited();
+    const lightOf = async (seq: string) => {
+      const w = await t.prisma.workItem.findFirstOrThrow({ where: { planId, seq } });
+      return (await as('office').get(`/api/v1/work-items/${w.id}/lights`).expect(200)).body.light as string | null;
+    };
+
+    const ledgerRes = await download('office', `/api/v1/plans/${planId}/documents/ledger.xlsx`);
+    expect(ledgerRes.headers['content-type']).toContain('spreadsheetml');
+    const ledger = await sheet(ledgerRes.body);
+    expect(String(ledger.getCell('A1').value)).toMatch(/^年度示例方案工作台账/);
+    expect(ledger.getRow(2).values).toEqual([undefined, '序号', '重点领域', '主要工作', '牵头单位', '配合单位', '完成时限', '目标', '最新进展', '灯', '存在问题']);
+    expect(ledger.rowCount).toBe(2 + 5);
+    const one = ledger.getRow(3).values as unknown[];
+    expect(one.slice(1, 9)).toEqual([
+      '1',
+      '一、能源',
+      '建成屋顶光伏项目。到2026年，新能源发电装机容量达到500万千瓦以上，到2030年达到800万千瓦以上。',
+      '市发改委',
+      '兴庆区',
+      '2026年12月31日',
+      expect.stringContaining('新能源发电装机容量达到500万千瓦以上'),
+      '（2026年第3季度）按计划推进，完成 60%：已建成屋顶光伏 1.2 万千瓦',
+    ]);
+    expect(one[10]).toBe('并网审批慢');
+    const names: Record<string, string> = { green: '绿', yellow: '黄', red: '红' };
+    const fills: Record<string, string> = { green: 'FF63BE7B', yellow: 'FFFFEB84', red: 'FFF8696B' };
+    for (const [row, seq] of [[3, '1'], [4, '2'], [5, '3'], [6, '4'], [7, '5']] as const) {
+      const light = await lightOf(seq);
+      expect(ledger.getCell(row, 9).value).toBe(light ? names[light] : '—');
+      if (light) expect((ledger.getCell(row, 9).fill as { fgColor: { argb: string } }).fgColor.argb).toBe(fills[light]);
+    }
+    // 能源 (items 1–3) merged down its rows; the title across the columns.
+    expect(ledger.model.merges.sort()).toEqual(['A1:J1', 'B3:B5']);
+    expect(ledger.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ledger.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+    expect(ledger.autoFilter).toBeTruthy();
+
+    // 兴庆区 exports only the items it leads or supports: 1 and 2.
+    const mine = await sheet((await download('xingqing', `/api/v1/plans/${planId}/documents/ledger.xlsx`)).body);
+    expect([3, 4].map((r) => mine.getCell(r, 1).value)).toEqual(['1', '2']);
+    expect(mine.rowCount).toBe(4);
+
+    const table = await sheet((await download('leader', `/api/v1/plans/${planId}/documents/indicators.xlsx?year=2026`)).body);
+    expect(table.getRow(2).values).toEqual([undefined, '指标', '计量单位', '方向', '事项序号', '目标', '实际值', '核实状态', '评价', '算式说明']);
+    expect((table.getRow(5).values as unknown[]).slice(1)).toEqual(['煤炭消费比重', '%', '越小越好', '2', '煤炭消费比重控制在55%以下', '54%', '已核实', '已完成', '实际 54% ≤ 目标 55%']);
+    expect((table.getRow(3).values as unknown[]).slice(1)).toEqual(['新能源发电装机容量', '万千瓦', '越大越好', '1', '新能源发电装机容量达到500万千瓦以上', '512 万千瓦', '已核实', '已完成', '实际 512 万千瓦 ≥ 目标 500 万千瓦']);
+
+    const annualDoc = await docxText((await download('fgw', `/api/v1/annual-reports/${annual['市发改委']}/document.docx`)).body);
+    for (const text of ['市发改委2026年度碳达峰工作情况报告', '报送：银川市碳达峰碳中和工作领导小组办公室', '一、主要成效', '全年新增屋顶光伏 1.2 万千瓦', '二、重点任务推进情况', '（一）能源', '1.', '完成 80%。全年建成 1.6 万千瓦', '三、指标完成情况', '新能源发电装机容量', '1.6 万千瓦', '单位自报', '四、存在问题', '五、下一年工作打算', '2027 年再建 1 万千瓦']) {
+      expect(annualDoc.text).toContain(text);
+    }
+    for (const font of ['方正小标宋简体', '黑体', '楷体_GB2312', '仿宋_GB2312']) expect(annualDoc.xml).toContain(`w:eastAsia="${font}"`);
+    await download('xingqing', `/api/v1/annual-reports/${annual['市发改委']}/document.docx`, 404);
+
+    const summaryDoc = await docxText((await download('office', `/api/v1/year-end-cycles/${cycleId}/summary.docx`)).body);
+    for (const text of [
+      '年度示例方案2026年度落实情况总结',
+      '方案共有工作事项 5 项，其中已完成 1 项、按计划推进 0 项、滞后 0 项、逾期未完成 1 项、未纳入已采纳年度报告 3 项。',
+      '1.能源：共 3 项，已完成 1 项，按计划推进 0 项，滞后 0 项，逾期 1 项，未报告 1 项。',
+      '纳入评价的目标 6 个，已完成 4 个，未完成 1 个，暂无法评价 1 个。',
+      '实际 512 万千瓦 ≥ 目标 500 万千瓦',
+      '实际 56.5% > 目标 55%', // the frozen figures, not the later correction
+      '逾期报送：兴庆区',
+      '六、办公室意见',
+      '全市碳达峰工作总体有序推进，煤炭消费比重仍高于目标。',
+    ]) {
+      expect(summaryDoc.text).toContain(text);
+    }
+    await download('xingqing', `/api/v1/year-end-cycles/${cycleId}/summary.docx`, 403);
+
+    expect(await audited()).toBe(before + 5);
+    const last = await t.prisma.auditEvent.findFirstOrThrow({ where: { action: 'document.downloaded' }, orderBy: { id: 'desc' } });
+    expect(last).toMatchObject({ entityType: 'YearEndCycle', entityId: cycleId, after: expect.objectContaining({ document: 'summary', finalised: true }) });
   });
 
   async function verifyLater(id: string) {

@@ -203,6 +203,7 @@ export class IndicatorsService {
         comparator: t.comparator,
         value,
         actual: actual ? Number(actual.value) : null,
+        verification: actual?.verification ?? null,
         ...result,
       };
     });

@@ -55,6 +55,7 @@ export class TargetEvaluationDto {
   @ApiProperty() comparator: string;
   @ApiProperty({ type: Number, nullable: true, description: '目标值（下达类为办公室录入的分解值）' }) value: number | null;
   @ApiProperty({ type: Number, nullable: true }) actual: number | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['unverified', 'verified', 'disputed'] }) verification: string | null;
   @ApiProperty() evaluatedYear: number;
   @ApiProperty({ enum: ['achieved', 'not_achieved', 'unknown'] }) outcome: string;
   @ApiProperty({ description: '算式说明（如「实际 512 万千瓦 ≥ 目标 500 万千瓦」）' }) explanation: string;
