@@ -309,6 +309,10 @@ describe('the role matrix through HTTP', () => {
       expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }),
     },
     'GET /api/v1/year-end-cycles/:id/summary.docx': { call: (r) => r.get(`/api/v1/year-end-cycles/${cycleId}/summary.docx`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
+    'POST /api/v1/plans/:planId/indicator-actuals/import': {
+      call: (r) => r.post(`/api/v1/plans/${planId}/indicator-actuals/import?dryRun=true`).attach('file', Buffer.from('指标,年份,实际值\n专项指标,2026,9\n'), 'a.csv'),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
     // Last of the year-end routes: finalising closes the cycle.
     'POST /api/v1/year-end-cycles/:id/summary/finalise': {
       versionOf: async () => (await t.prisma.yearEndCycle.findUniqueOrThrow({ where: { id: cycleId } })).version,

@@ -432,6 +432,34 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
     expect(last).toMatchObject({ entityType: 'YearEndCycle', entityId: cycleId, after: expect.objectContaining({ document: 'summary', finalised: true }) });
   });
 
+  it('imports yearly actuals from a spreadsheet: a dry run reports every row; a commit with any bad row writes nothing', async () => {
+    const csv = (third: string) =>
+      Buffer.from(['指标,年份,单位,实际值（万千瓦）,数据来源,备注', '新能源发电装机规模,2027,,530,统计部门,', '非化石能源消费比重,2026,银川市,19.6,统计部门,', third].join('\n'));
+    const upload = (body: Buffer, dryRun: boolean) => request(t.http).post(`/api/v1/plans/${planId}/indicator-actuals/import?dryRun=${dryRun}`).set('authorization', tok.office).attach('file', body, 'actuals.csv');
+    const before = await t.prisma.indicatorActual.count();
+
+    const dry = (await upload(csv('煤炭消费比重,2027,兴庆区,五十,单位自报,'), true).expect(200)).body;
+    expect(dry.rows.map((r: { line: number; indicator: string; year: number; unit: string; value: number | null; action: string }) => [r.line, r.indicator, r.year, r.unit, r.value, r.action])).toEqual([
+      [2, '新能源发电装机容量', 2027, '银川市', 530, 'create'],
+      [3, '非化石能源消费比重', 2026, '银川市', 19.6, 'unchanged'],
+      [4, '煤炭消费比重', 2027, '兴庆区', null, 'invalid'],
+    ]);
+    expect(dry.errors).toEqual([{ line: 4, field: '实际值', message: '第 4 行「实际值」须为数值，读到「五十」' }]);
+    expect(dry).toMatchObject({ create: 1, replace: 0, unchanged: 1 });
+
+    const refused = await upload(csv('煤炭消费比重,2035,兴庆区,50,单位自报,'), false).expect(422);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({ code: 'ACTUAL_IMPORT.INVALID', errors: [{ line: 4, field: '年份' }] });
+    expect(await t.prisma.indicatorActual.count()).toBe(before);
+    await request(t.http).post(`/api/v1/plans/${planId}/indicator-actuals/import?dryRun=false`).set('authorization', tok['fgw-head']).attach('file', csv('煤炭消费比重,2027,兴庆区,50,单位自报,'), 'a.csv').expect(403);
+
+    const done = (await upload(csv('煤炭消费比重,2027,兴庆区,50,单位自报,'), false).expect(200)).body;
+    expect(done).toMatchObject({ dryRun: false, create: 2, replace: 0, unchanged: 1, errors: [] });
+    expect(await t.prisma.indicatorActual.count()).toBe(before + 2);
+    const coal = (await as('xingqing').get(`/api/v1/indicators/${indicators['煤炭消费比重']}/actuals`).expect(200)).body;
+    expect(coal).toEqual([expect.objectContaining({ year: 2027, unitName: '兴庆区', value: 50, source: 'self_reported', verification: 'unverified', note: '导入自 actuals.csv', reportedBy: '领导小组办公室管理员' })]);
+  });
+
   async function verifyLater(id: string) {
     const row = await t.prisma.indicatorActual.findUniqueOrThrow({ where: { id } });
     await as('office').post(`/api/v1/indicator-actuals/${id}/verify`, { version: row.version, verification: 'verified' }).expect(200);

@@ -1,17 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { requireUpload } from '../common/uploads.js';
+import { ActualsImportService } from './actuals-import.service.js';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermission } from '../access/decorators.js';
 import { Permission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { ParseIdPipe } from '../common/parse-id.pipe.js';
-import { ActualDto, CascadeGapDto, IndicatorDto, TargetEvaluationDto, TargetLinkDto } from './dto/indicator-view.dto.js';
-import { CreateIndicatorDto, EvaluationQuery, LinkTargetDto, RecordActualDto, VerifyActualDto } from './dto/indicator.dto.js';
+import { ActualDto, ActualsImportReportDto, CascadeGapDto, IndicatorDto, TargetEvaluationDto, TargetLinkDto } from './dto/indicator-view.dto.js';
+import { ActualsImportQuery, CreateIndicatorDto, EvaluationQuery, LinkTargetDto, RecordActualDto, VerifyActualDto } from './dto/indicator.dto.js';
 import { IndicatorsService } from './indicators.service.js';
 
 @ApiTags('indicators')
 @Controller()
 export class IndicatorsController {
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly imports: ActualsImportService,
+  ) {}
 
   @Post('plans/:planId/indicators')
   @RequirePermission(Permission.YearEndManage)
@@ -93,5 +99,17 @@ export class IndicatorsController {
   @ApiOkResponse({ type: [CascadeGapDto] })
   cascade(@Param('planId', ParseIdPipe) planId: string) {
     return this.indicators.cascade(planId);
+  }
+
+  @Post('plans/:planId/indicator-actuals/import')
+  @HttpCode(200)
+  @RequirePermission(Permission.YearEndManage)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '指标实际值表（.xlsx、.csv）：指标、年份、单位、实际值、数据来源、备注' } } } })
+  @ApiOperation({ summary: '从表格导入指标实际值（dryRun=true 只校验；提交时任一行有误则全部不写入）' })
+  @ApiOkResponse({ type: ActualsImportReportDto })
+  importActuals(@CurrentUser() user: Principal, @Param('planId', ParseIdPipe) planId: string, @Query() query: ActualsImportQuery, @UploadedFile() file?: Express.Multer.File) {
+    return this.imports.run(user, planId, requireUpload(file, '请以 multipart 字段 file 上传指标实际值表'), query.dryRun);
   }
 }

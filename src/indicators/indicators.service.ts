@@ -6,6 +6,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService, type Tx } from '../prisma/prisma.service.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
 import { actualInclude, actualLifecycle, toActualView } from './actual.lifecycle.js';
+import { writeActual } from './actual-writer.js';
 import type { CreateIndicatorDto, LinkTargetDto, RecordActualDto, VerifyActualDto } from './dto/indicator.dto.js';
 import { evaluateTarget, withUnit } from './evaluation.js';
 
@@ -130,23 +131,7 @@ export class IndicatorsService {
         if (dto.unitId && dto.unitId !== p.unitId) throw new DomainError('AUTH.FORBIDDEN', 403, '只能填报本单位的指标数值', [{ field: 'unitId', message: '不是本单位' }]);
         unitId = p.unitId;
       }
-      const key = { indicatorId_year_unitId: { indicatorId, year: dto.year, unitId } };
-      await w.tx.$queryRaw`SELECT id FROM indicator_actuals WHERE indicator_id = ${indicatorId}::uuid AND year = ${dto.year} AND unit_id = ${unitId}::uuid FOR UPDATE`;
-      const before = await w.tx.indicatorActual.findUnique({ where: key });
-      const fields = { value: new Prisma.Decimal(dto.value), source: dto.source, note: dto.note ?? null, reportedById: p.userId, reportedByName: p.displayName, verification: 'unverified' as const, verificationReason: null, verifiedById: null, verifiedAt: null };
-      const saved = before
-        ? await w.tx.indicatorActual.update({ where: { id: before.id }, data: { ...fields, version: { increment: 1 } }, include: actualInclude })
-        : await w.tx.indicatorActual.create({ data: { indicatorId, year: dto.year, unitId, ...fields }, include: actualInclude });
-      await w.audit([
-        {
-          action: before ? 'actual.replaced' : 'actual.recorded',
-          entityType: 'IndicatorActual',
-          entityId: saved.id,
-          before: before ? { value: Number(before.value), source: before.source, verification: before.verification } : null,
-          after: { indicatorId, year: dto.year, unitId, value: dto.value, source: dto.source },
-        },
-      ]);
-      return toActualView(saved);
+      return toActualView(await writeActual(w, p, { indicatorId, year: dto.year, unitId, value: dto.value, source: dto.source, note: dto.note ?? null }));
     });
   }
 
@@ -249,7 +234,7 @@ export class IndicatorsService {
   }
 
   /** The plan's years, and the baseline years its targets name (「比2020年下降」 needs the 2020 figure). */
-  private async allowedYears(tx: Tx, plan: { id: string; horizonStartYear: number | null; horizonEndYear: number | null }) {
+  async allowedYears(tx: Tx, plan: { id: string; horizonStartYear: number | null; horizonEndYear: number | null }) {
     const years = new Set<number>();
     const from = plan.horizonStartYear ?? plan.horizonEndYear;
     const to = plan.horizonEndYear ?? plan.horizonStartYear;

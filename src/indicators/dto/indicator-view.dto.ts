@@ -69,3 +69,29 @@ export class CascadeGapDto {
   @ApiProperty() parentTarget: string;
   @ApiProperty() explanation: string;
 }
+
+class ImportedActualRowDto {
+  @ApiProperty() line: number;
+  @ApiProperty() indicator: string;
+  @ApiProperty({ type: Number, nullable: true }) year: number | null;
+  @ApiProperty() unit: string;
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ type: String, nullable: true }) source: string | null;
+  @ApiProperty({ enum: ['create', 'replace', 'unchanged', 'invalid'] }) action: string;
+}
+
+class ImportProblemDto {
+  @ApiProperty() line: number;
+  @ApiProperty() field: string;
+  @ApiProperty() message: string;
+}
+
+export class ActualsImportReportDto {
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty() fileName: string;
+  @ApiProperty({ type: [ImportedActualRowDto] }) rows: ImportedActualRowDto[];
+  @ApiProperty({ type: [ImportProblemDto] }) errors: ImportProblemDto[];
+  @ApiProperty() create: number;
+  @ApiProperty() replace: number;
+  @ApiProperty() unchanged: number;
+}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsVersion } from '../../common/validators.js';
 
 const LIMIT = 1e13;
@@ -91,4 +91,12 @@ export class EvaluationQuery {
   @Min(1990)
   @Max(2100)
   year: number;
+}
+
+export class ActualsImportQuery {
+  @ApiPropertyOptional({ type: Boolean, description: 'true：只校验并返回逐行报告，不写入', default: true })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'dryRun 只能是 true 或 false' })
+  dryRun = true;
 }
