@@ -460,6 +460,33 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
     expect(coal).toEqual([expect.objectContaining({ year: 2027, unitName: '兴庆区', value: 50, source: 'self_reported', verification: 'unverified', note: '导入自 actuals.csv', reportedBy: '领导小组办公室管理员' })]);
   });
 
+  it('cascade: a county plan that sets a weaker target for the same indicator than the city’s shows the gap', async () => {
+    const county = (await as('office').post('/api/v1/plans', { title: '兴庆区碳达峰实施方案', jurisdictionId: units['兴庆区'], parentPlanId: planId, horizonStartYear: 2026, horizonEndYear: 2030 }).expect(201)).body.id;
+    const table = [
+      '序号,重点领域,主要工作,牵头单位,配合单位,完成时限',
+      '1,一、能源,到2026年，新能源发电装机规模达到300万千瓦以上。,兴庆区,,2026年12月31日',
+      '2,一、能源,到2026年，煤炭消费比重控制在50%以下。,兴庆区,,2026年12月31日',
+    ].join('\n');
+    await request(t.http).post(`/api/v1/plans/${county}/imports?dryRun=false`).set('authorization', tok.office).attach('file', Buffer.from(table), 'county.csv').expect(201);
+    // The county names its indicators its own way; the synonym ties them to the city's.
+    await as('office').post(`/api/v1/plans/${county}/indicators`, { name: '新能源发电装机规模', unit: '万千瓦', direction: 'higher' }).expect(201);
+    await as('office').post(`/api/v1/plans/${county}/indicators`, { name: '煤炭消费比重', unit: '%', direction: 'lower' }).expect(201);
+    const links = (await as('office').post(`/api/v1/plans/${county}/indicators/suggest-links`).expect(200)).body;
+    for (const l of links) await as('office').put(`/api/v1/targets/${l.targetId}/indicator-link`, { indicatorId: l.indicatorId }).expect(200);
+    const gaps = (await as('leader').get(`/api/v1/plans/${planId}/indicator-cascade`).expect(200)).body;
+    // 300 < 500: weaker. 50% ≤ 55%: stricter, no gap.
+    expect(gaps).toEqual([
+      {
+        indicatorName: '新能源发电装机容量',
+        childPlanId: county,
+        childPlanTitle: '兴庆区碳达峰实施方案',
+        childTarget: '新能源发电装机规模达到300万千瓦以上',
+        parentTarget: '新能源发电装机容量达到500万千瓦以上',
+        explanation: '下级方案目标 300 万千瓦 低于上级方案目标 500 万千瓦',
+      },
+    ]);
+  });
+
   async function verifyLater(id: string) {
     const row = await t.prisma.indicatorActual.findUniqueOrThrow({ where: { id } });
     await as('office').post(`/api/v1/indicator-actuals/${id}/verify`, { version: row.version, verification: 'verified' }).expect(200);

@@ -196,7 +196,7 @@ export class IndicatorsService {
 
   /**
    * Where a child plan (a county's) sets a weaker target for the same indicator than this plan: the
-   * indicators are matched by name or synonym, targets of the same comparator compared by value.
+   * indicators are matched by name or synonym, targets of the same comparator and year compared by value.
    */
   async cascade(planId: string) {
     await this.plan(this.prisma, planId);
@@ -210,7 +210,9 @@ export class IndicatorsService {
       const cNames = namesOf(ci);
       for (const pt of parent) {
         const pi = pt.indicatorLink!.indicator;
+        // Only like with like: the same indicator, comparator and target year (a 2026 figure is not a 2030 one).
         if (![...namesOf(pi)].some((n) => cNames.has(n)) || pt.comparator !== c.comparator || pt.value === null || c.value === null) continue;
+        if (pt.year !== null && c.year !== null && pt.year !== c.year) continue;
         const [cv, pv] = [Number(c.value), Number(pt.value)];
         const weaker = ['at_least', 'reduce_by', 'increase_by'].includes(c.comparator) ? cv < pv : c.comparator === 'at_most' ? cv > pv : c.comparator === 'about' && (pi.direction === 'higher' ? cv < pv : cv > pv);
         if (!weaker) continue;
