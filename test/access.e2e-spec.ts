@@ -38,6 +38,8 @@ describe('the role matrix through HTTP', () => {
   let indicatorId: string;
   let targetId: string;
   let actualId: string;
+  let countyPlan: string;
+  let countyPlanToApprove: string;
   const tokens: Partial<Record<Who, string>> = {};
 
   beforeAll(async () => {
@@ -90,6 +92,9 @@ describe('the role matrix through HTTP', () => {
     indicatorId = (await t.prisma.indicator.create({ data: { planId, name: '专项指标', unit: '个', direction: 'higher' } })).id;
     targetId = (await t.prisma.target.create({ data: { workItemId: fgwOnlyItem, comparator: 'at_least', value: 10, unit: '个', year: 2026, text: '专项指标达到10个', position: 0 } })).id;
     actualId = (await t.prisma.indicatorActual.create({ data: { indicatorId, year: 2025, unitId: fgwUnit, value: 8, source: 'self_reported' } })).id;
+    const xingqingId = (await t.prisma.unit.findFirstOrThrow({ where: { name: '兴庆区' } })).id;
+    countyPlan = (await t.prisma.plan.create({ data: { title: '兴庆区碳达峰实施方案', jurisdictionId: xingqingId, parentPlanId: planId } })).id;
+    countyPlanToApprove = (await t.prisma.plan.create({ data: { title: '兴庆区碳达峰实施方案（修订）', jurisdictionId: xingqingId, parentPlanId: planId, review: { create: { state: 'submitted' } } } })).id;
     extraUnitId = (await t.prisma.unit.create({ data: { name: '市能源数据中心', kind: 'department', parentId: (await t.prisma.unit.findFirstOrThrow({ where: { name: '银川市' } })).id } })).id;
   });
   afterAll(() => t.close());
@@ -313,6 +318,26 @@ describe('the role matrix through HTTP', () => {
       call: (r) => r.post(`/api/v1/plans/${planId}/indicator-actuals/import?dryRun=true`).attach('file', Buffer.from('指标,年份,实际值\n专项指标,2026,9\n'), 'a.csv'),
       expect: () => expectStatus(403, { office: 200 }),
     },
+    'GET /api/v1/plans/:planId/review': {
+      call: (r) => r.get(`/api/v1/plans/${countyPlan}/review`),
+      expect: () => expectStatus(200, { fgw: 404, 'fgw-head': 404 }),
+    },
+    'POST /api/v1/plans/:planId/review/submit': {
+      versionOf: async () => (await t.prisma.planReview.findUnique({ where: { planId: countyPlan } }))?.version ?? 1,
+      call: (r, v) => r.post(`/api/v1/plans/${countyPlan}/review/submit`).send({ version: v }),
+      expect: () => expectStatus(403, { 'fgw-head': 404, 'xingqing-head': 200 }),
+    },
+    'POST /api/v1/plans/:planId/review/return': {
+      versionOf: async () => (await t.prisma.planReview.findUniqueOrThrow({ where: { planId: countyPlan } })).version,
+      call: (r, v) => r.post(`/api/v1/plans/${countyPlan}/review/return`).send({ version: v, reason: '请补充分年度目标' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/plans/:planId/review/approve': {
+      versionOf: async () => (await t.prisma.planReview.findUniqueOrThrow({ where: { planId: countyPlanToApprove } })).version,
+      call: (r, v) => r.post(`/api/v1/plans/${countyPlanToApprove}/review/approve`).send({ version: v }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'GET /api/v1/plans/:planId/child-plan-reviews': { call: (r) => r.get(`/api/v1/plans/${planId}/child-plan-reviews`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
     // Last of the year-end routes: finalising closes the cycle.
     'POST /api/v1/year-end-cycles/:id/summary/finalise': {
       versionOf: async () => (await t.prisma.yearEndCycle.findUniqueOrThrow({ where: { id: cycleId } })).version,

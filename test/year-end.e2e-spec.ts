@@ -460,8 +460,9 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
     expect(coal).toEqual([expect.objectContaining({ year: 2027, unitName: '兴庆区', value: 50, source: 'self_reported', verification: 'unverified', note: '导入自 actuals.csv', reportedBy: '领导小组办公室管理员' })]);
   });
 
+  let countyPlan: string;
   it('cascade: a county plan that sets a weaker target for the same indicator than the city’s shows the gap', async () => {
-    const county = (await as('office').post('/api/v1/plans', { title: '兴庆区碳达峰实施方案', jurisdictionId: units['兴庆区'], parentPlanId: planId, horizonStartYear: 2026, horizonEndYear: 2030 }).expect(201)).body.id;
+    const county = (countyPlan = (await as('office').post('/api/v1/plans', { title: '兴庆区碳达峰实施方案', jurisdictionId: units['兴庆区'], parentPlanId: planId, horizonStartYear: 2026, horizonEndYear: 2030 }).expect(201)).body.id);
     const table = [
       '序号,重点领域,主要工作,牵头单位,配合单位,完成时限',
       '1,一、能源,到2026年，新能源发电装机规模达到300万千瓦以上。,兴庆区,,2026年12月31日',
@@ -485,6 +486,38 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
         explanation: '下级方案目标 300 万千瓦 低于上级方案目标 500 万千瓦',
       },
     ]);
+  });
+
+  it('审核: the county submits its own plan, the office returns it with remarks, then approves it and the plan is issued', async () => {
+    const children = async () => (await as('office').get(`/api/v1/plans/${planId}/child-plan-reviews`).expect(200)).body as { unitName: string; planId: string | null; state: string }[];
+    const before = await children();
+    expect(before.find((c) => c.unitName === '兴庆区')).toMatchObject({ planId: countyPlan, state: 'draft' });
+    expect(before.find((c) => c.unitName === '金凤区')).toMatchObject({ planId: null, state: 'no_plan' });
+    expect(before.filter((c) => c.unitName !== '兴庆区').every((c) => c.state === 'no_plan')).toBe(true);
+    await as('xingqing').get(`/api/v1/plans/${planId}/child-plan-reviews`).expect(403);
+
+    expect((await as('xingqing-head').get(`/api/v1/plans/${countyPlan}/review`).expect(200)).body).toMatchObject({ state: 'draft', version: 1, planStatus: 'draft', jurisdiction: '兴庆区' });
+    await as('jinfeng').get(`/api/v1/plans/${countyPlan}/review`).expect(404);
+    await as('xingqing').post(`/api/v1/plans/${countyPlan}/review/submit`, { version: 1 }).expect(403);
+    await as('fgw-head').post(`/api/v1/plans/${countyPlan}/review/submit`, { version: 1 }).expect(404); // not its plan: hidden
+    await as('office').post(`/api/v1/plans/${countyPlan}/review/submit`, { version: 1 }).expect(403);
+    const submitted = await as('xingqing-head').post(`/api/v1/plans/${countyPlan}/review/submit`, { version: 1 }).expect(200);
+    expect(submitted.body).toMatchObject({ state: 'submitted', version: 2, submittedAt: at('2027-01-05').toISOString() });
+    await as('xingqing-head').post(`/api/v1/plans/${countyPlan}/review/approve`, { version: 2 }).expect(403);
+    await as('office').post(`/api/v1/plans/${countyPlan}/review/return`, { version: 2 }).expect(400);
+    const returned = await as('office').post(`/api/v1/plans/${countyPlan}/review/return`, { version: 2, reason: '新能源装机目标低于全市目标，请补充说明' }).expect(200);
+    expect(returned.body).toMatchObject({ state: 'returned', remarks: '新能源装机目标低于全市目标，请补充说明', version: 3 });
+    expect((await children()).find((c) => c.unitName === '兴庆区')!.state).toBe('returned');
+
+    await as('xingqing-head').post(`/api/v1/plans/${countyPlan}/review/submit`, { version: 3 }).expect(200);
+    const approved = await as('office').post(`/api/v1/plans/${countyPlan}/review/approve`, { version: 4 }).expect(200);
+    expect(approved.body).toMatchObject({ state: 'approved', planStatus: 'issued', version: 5 });
+    expect((await as('office').get(`/api/v1/plans/${countyPlan}`).expect(200)).body.status).toBe('issued');
+    const again = await as('office').post(`/api/v1/plans/${countyPlan}/review/approve`, { version: 5 }).expect(409);
+    expect(again.body.code).toBe('PLAN_REVIEW.BAD_STATE');
+    expect((await children()).find((c) => c.unitName === '兴庆区')!.state).toBe('approved');
+    const actions = (await t.prisma.auditEvent.findMany({ where: { entityType: 'Plan', entityId: countyPlan, action: { startsWith: 'plan' } }, orderBy: { id: 'asc' } })).map((e) => e.action);
+    expect(actions.filter((a) => a !== 'plan.created')).toEqual(['plan_review.submitted', 'plan_review.returned', 'plan_review.submitted', 'plan.issued', 'plan_review.approved']);
   });
 
   async function verifyLater(id: string) {

@@ -8,6 +8,7 @@ import type { ReportRow } from '../reporting/report-view.js';
 import { annualReportLifecycle } from '../year-end/annual-report.lifecycle.js';
 import type { AnnualReportRow } from '../year-end/annual-report-view.js';
 import { actualLifecycle, type ActualRow } from '../indicators/actual.lifecycle.js';
+import { planReviewLifecycle, type PlanReviewRow } from '../plan-reviews/plan-review.lifecycle.js';
 import { checkTransition, type LifecycleRow, type LifecycleSpec } from './lifecycle.js';
 
 // Units: 兴庆区 leads the item; 市发改委 supports it; 金凤区 has nothing to do with it.
@@ -234,4 +235,18 @@ describe('indicator actual verification truth table (the office alone)', () => {
   const B = '409 ACTUAL.BAD_STATE';
   expectTable(actualLifecycle, 'verify', row, { unverified: ['✓', F, F, F, F, F, F], disputed: ['✓', F, F, F, F, F, F], verified: [B, F, F, F, F, F, F] });
   expectTable(actualLifecycle, 'dispute', row, { unverified: ['✓', F, F, F, F, F, F], verified: ['✓', F, F, F, F, F, F], disputed: [B, F, F, F, F, F, F] });
+});
+
+describe('plan review (审核) truth table: 兴庆区’s own plan', () => {
+  const row = (state: string, parentPlanId: string | null = 'city-plan') =>
+    ({ id: 'pr1', version: 1, state, planId: 'p2', remarks: null, submittedById: null, submittedAt: null, plan: { id: 'p2', title: '兴庆区方案', status: 'draft', jurisdictionId: LEAD, parentPlanId, jurisdiction: { name: '兴庆区' } } }) as unknown as PlanReviewRow;
+  const B = '409 PLAN_REVIEW.BAD_STATE';
+  expectTable(planReviewLifecycle, 'submit', (s) => row(s), { draft: [F, F, '✓', F, F, F, F], returned: [F, F, '✓', F, F, F, F], submitted: [F, F, B, F, F, F, F], approved: [F, F, B, F, F, F, F] });
+  for (const t of ['approve', 'return']) {
+    expectTable(planReviewLifecycle, t, (s) => row(s), { draft: [B, F, F, F, F, F, F], submitted: ['✓', F, F, F, F, F, F], approved: [B, F, F, F, F, F, F] });
+  }
+  it('a plan without a parent is not submitted for review', () => {
+    const head = ACTORS['lead head'];
+    expect(checkTransition(planReviewLifecycle, 'submit', head, row('draft', null), { id: 'pr1', version: 1 }, ctx(head))).toMatchObject({ status: 422, code: 'PLAN_REVIEW.NO_PARENT' });
+  });
 });

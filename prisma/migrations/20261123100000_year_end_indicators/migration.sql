@@ -16,6 +16,9 @@ CREATE TYPE "ActualSource" AS ENUM ('statistics', 'self_reported', 'estimate');
 -- CreateEnum
 CREATE TYPE "ActualVerification" AS ENUM ('unverified', 'verified', 'disputed');
 
+-- CreateEnum
+CREATE TYPE "PlanReviewState" AS ENUM ('draft', 'submitted', 'returned', 'approved');
+
 -- CreateTable
 CREATE TABLE "year_end_cycles" (
     "id" UUID NOT NULL,
@@ -122,6 +125,22 @@ CREATE TABLE "indicator_actuals" (
     CONSTRAINT "indicator_actuals_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "plan_reviews" (
+    "id" UUID NOT NULL,
+    "plan_id" UUID NOT NULL,
+    "state" "PlanReviewState" NOT NULL DEFAULT 'draft',
+    "submitted_by_id" UUID,
+    "submitted_at" TIMESTAMPTZ(3),
+    "remarks" TEXT,
+    "decided_at" TIMESTAMPTZ(3),
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "plan_reviews_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "year_end_cycles_plan_id_year_key" ON "year_end_cycles"("plan_id", "year");
 
@@ -149,6 +168,9 @@ CREATE INDEX "indicator_actuals_unit_id_year_idx" ON "indicator_actuals"("unit_i
 -- CreateIndex
 CREATE UNIQUE INDEX "indicator_actuals_indicator_id_year_unit_id_key" ON "indicator_actuals"("indicator_id", "year", "unit_id");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "plan_reviews_plan_id_key" ON "plan_reviews"("plan_id");
+
 -- AddForeignKey
 ALTER TABLE "year_end_cycles" ADD CONSTRAINT "year_end_cycles_plan_id_fkey" FOREIGN KEY ("plan_id") REFERENCES "plans"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -175,3 +197,6 @@ ALTER TABLE "indicator_actuals" ADD CONSTRAINT "indicator_actuals_indicator_id_f
 
 -- AddForeignKey
 ALTER TABLE "indicator_actuals" ADD CONSTRAINT "indicator_actuals_unit_id_fkey" FOREIGN KEY ("unit_id") REFERENCES "units"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "plan_reviews" ADD CONSTRAINT "plan_reviews_plan_id_fkey" FOREIGN KEY ("plan_id") REFERENCES "plans"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
