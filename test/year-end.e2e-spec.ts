@@ -293,6 +293,8 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
     // The unit's annual report shows its actuals for the year.
     const report = (await as('fgw').get(`/api/v1/annual-reports/${annual['市发改委']}`).expect(200)).body;
     expect(report.actuals).toEqual([{ indicatorId: indicators['新能源发电装机容量'], indicatorName: '新能源发电装机容量', unit: '万千瓦', value: 1.6, source: 'self_reported', verification: 'unverified' }]);
+    // Accepted before the figure was reported: the accepted version kept the actuals as they then stood (none).
+    expect(report.history.at(-1)).toMatchObject({ action: 'annual_report.accepted', content: { actuals: [] } });
   });
 
   it('the consolidated summary, number by number; commentary; finalised = frozen with its data', async () => {

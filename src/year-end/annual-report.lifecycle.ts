@@ -137,13 +137,23 @@ export const annualReportLifecycle = defineLifecycle<AnnualReportRow>({
     tx.annualReport.findMany({ where: { AND: [annualReportScope(defineAbilityFor(p)), { id: { in: ids } }] }, include: annualReportInclude }),
   view: toAnnualReportView,
   async record(tx, changes, t, { principal }) {
+    // Each version keeps the unit's actuals as they stood, so an accepted report shows the figures it was accepted with.
+    const actuals = await tx.indicatorActual.findMany({
+      where: { OR: changes.map(({ after }) => ({ unitId: after.unitId, year: after.cycle.year, indicator: { planId: after.cycle.planId } })) },
+      include: { indicator: { select: { name: true, unit: true } } },
+      orderBy: { indicator: { name: 'asc' } },
+    });
+    const actualsOf = (r: AnnualReportRow) =>
+      actuals
+        .filter((a) => a.unitId === r.unitId && a.year === r.cycle.year)
+        .map((a) => ({ indicatorName: a.indicator.name, unit: a.indicator.unit, value: Number(a.value), source: a.source, verification: a.verification }));
     await tx.annualReportRevision.createMany({
       data: changes.map(({ after, request }) => ({
         reportId: after.id,
         version: after.version,
         action: t.event,
         state: after.state,
-        content: annualContentOf(after) as unknown as Prisma.InputJsonValue,
+        content: { ...annualContentOf(after), actuals: actualsOf(after) } as unknown as Prisma.InputJsonValue,
         reason: request.reason,
         actorId: principal.userId,
       })),
