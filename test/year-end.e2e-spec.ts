@@ -164,6 +164,10 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
     ]);
     expect(detail.history[3]).toMatchObject({ reason: '请补充全年装机数据', content: { items: [{ percent: 60 }] } });
     expect(await t.prisma.auditEvent.count({ where: { entityType: 'AnnualReport', entityId: id } })).toBe(7);
+    // The report's history through the audit API: its own unit and the office read it, another county does not.
+    const trail = (await as('fgw').get(`/api/v1/audit-events?entityType=AnnualReport&entityId=${id}`).expect(200)).body;
+    expect(trail.map((e: { action: string }) => e.action)).toContain('annual_report.returned');
+    await as('xingqing').get(`/api/v1/audit-events?entityType=AnnualReport&entityId=${id}`).expect(404);
   });
 
   it('兴庆区 signs off after the due date: accepted, marked late', async () => {
