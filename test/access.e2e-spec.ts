@@ -338,6 +338,14 @@ describe('the role matrix through HTTP', () => {
       expect: () => expectStatus(403, { office: 200 }),
     },
     'GET /api/v1/plans/:planId/child-plan-reviews': { call: (r) => r.get(`/api/v1/plans/${planId}/child-plan-reviews`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
+    'POST /api/v1/indicator-actuals/:id/evidence': {
+      call: (r) => r.post(`/api/v1/indicator-actuals/${actualId}/evidence`).attach('file', Buffer.from('%PDF-1.4 统计'), '统计表.pdf'),
+      expect: () => expectStatus(404, { office: 201, leader: 403, fgw: 201, 'fgw-head': 201 }),
+    },
+    'GET /api/v1/indicator-actuals/:id/evidence': {
+      call: (r) => r.get(`/api/v1/indicator-actuals/${actualId}/evidence`),
+      expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }),
+    },
     // Last of the year-end routes: finalising closes the cycle.
     'POST /api/v1/year-end-cycles/:id/summary/finalise': {
       versionOf: async () => (await t.prisma.yearEndCycle.findUniqueOrThrow({ where: { id: cycleId } })).version,

@@ -297,6 +297,16 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
     // The unit's annual report shows its actuals for the year.
     const report = (await as('fgw').get(`/api/v1/annual-reports/${annual['市发改委']}`).expect(200)).body;
     expect(report.actuals).toEqual([{ indicatorId: indicators['新能源发电装机容量'], indicatorName: '新能源发电装机容量', unit: '万千瓦', value: 1.6, source: 'self_reported', verification: 'unverified' }]);
+    // Evidence behind the figure: type read from the bytes, served only to those who may read the figure.
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('装机容量统计表')]);
+    const attach = (who: string, name: string, body: Buffer) => request(t.http).post(`/api/v1/indicator-actuals/${own.body.id}/evidence`).set('authorization', tok[who]).attach('file', body, name);
+    await attach('fgw', '统计表.exe', Buffer.from('MZ\x90\x00')).expect(415);
+    await attach('xingqing', '统计表.pdf', pdf).expect(404);
+    const attached = await attach('fgw', '统计表.pdf', pdf).expect(201);
+    expect(attached.body.evidence).toEqual({ fileName: '统计表.pdf', mimeType: 'application/pdf', sha256: (await import('node:crypto')).createHash('sha256').update(pdf).digest('hex') });
+    const got = await download('office', `/api/v1/indicator-actuals/${own.body.id}/evidence`);
+    expect(Buffer.compare(got.body as Buffer, pdf)).toBe(0);
+    await download('xingqing', `/api/v1/indicator-actuals/${own.body.id}/evidence`, 404);
     // Accepted before the figure was reported: the accepted version kept the actuals as they then stood (none).
     expect(report.history.at(-1)).toMatchObject({ action: 'annual_report.accepted', content: { actuals: [] } });
   });

@@ -18,7 +18,7 @@ export interface ActualInput {
  */
 export async function writeActual(w: WorkflowTx, p: Principal, a: ActualInput) {
   await w.tx.$queryRaw`SELECT id FROM indicator_actuals WHERE indicator_id = ${a.indicatorId}::uuid AND year = ${a.year} AND unit_id = ${a.unitId}::uuid FOR UPDATE`;
-  const before = await w.tx.indicatorActual.findUnique({ where: { indicatorId_year_unitId: { indicatorId: a.indicatorId, year: a.year, unitId: a.unitId } } });
+  const before = await w.tx.indicatorActual.findUnique({ where: { indicatorId_year_unitId: { indicatorId: a.indicatorId, year: a.year, unitId: a.unitId } }, omit: { evidenceContent: true } });
   const fields = {
     value: new Prisma.Decimal(a.value),
     source: a.source,
@@ -31,8 +31,8 @@ export async function writeActual(w: WorkflowTx, p: Principal, a: ActualInput) {
     verifiedAt: null,
   };
   const saved = before
-    ? await w.tx.indicatorActual.update({ where: { id: before.id }, data: { ...fields, version: { increment: 1 } }, include: actualInclude })
-    : await w.tx.indicatorActual.create({ data: { indicatorId: a.indicatorId, year: a.year, unitId: a.unitId, ...fields }, include: actualInclude });
+    ? await w.tx.indicatorActual.update({ where: { id: before.id }, data: { ...fields, version: { increment: 1 } }, include: actualInclude, omit: { evidenceContent: true } })
+    : await w.tx.indicatorActual.create({ data: { indicatorId: a.indicatorId, year: a.year, unitId: a.unitId, ...fields }, include: actualInclude, omit: { evidenceContent: true } });
   await w.audit([
     {
       action: before ? 'actual.replaced' : 'actual.recorded',

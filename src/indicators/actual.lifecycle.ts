@@ -6,7 +6,7 @@ import type { Tx } from '../prisma/prisma.service.js';
 import { defineLifecycle } from '../workflow/lifecycle.js';
 
 export const actualInclude = { indicator: { select: { name: true, unit: true, planId: true } }, unit: { select: { name: true } } } satisfies Prisma.IndicatorActualInclude;
-type ActualWith = Prisma.IndicatorActualGetPayload<{ include: typeof actualInclude }>;
+type ActualWith = Omit<Prisma.IndicatorActualGetPayload<{ include: typeof actualInclude }>, 'evidenceContent'>;
 export type ActualRow = ActualWith & { state: ActualWith['verification'] };
 
 export const toActualView = (a: ActualWith) => ({
@@ -24,6 +24,7 @@ export const toActualView = (a: ActualWith) => ({
   verification: a.verification,
   verificationReason: a.verificationReason,
   verifiedAt: a.verifiedAt?.toISOString() ?? null,
+  evidence: a.evidenceName ? { fileName: a.evidenceName, mimeType: a.evidenceMime!, sha256: a.evidenceSha256! } : null,
   version: a.version,
 });
 
@@ -65,7 +66,7 @@ export const actualLifecycle = defineLifecycle<ActualRow>({
     await tx.$queryRaw`SELECT id FROM indicator_actuals WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
   },
   load: async (tx: Tx, p: Principal, ids: string[]) =>
-    (await tx.indicatorActual.findMany({ where: { AND: [actualScope(defineAbilityFor(p)), { id: { in: ids } }] }, include: actualInclude })).map((a) => ({ ...a, state: a.verification })),
+    (await tx.indicatorActual.findMany({ where: { AND: [actualScope(defineAbilityFor(p)), { id: { in: ids } }] }, include: actualInclude, omit: { evidenceContent: true } })).map((a) => ({ ...a, state: a.verification })),
   view: toActualView,
   async record(_tx, changes, t) {
     return {

@@ -100,7 +100,7 @@ export class ActualsImportService {
         }
         let action: ImportedActualRow['action'] = 'invalid';
         if (errors.length === before) {
-          const existing = await w.tx.indicatorActual.findUnique({ where: { indicatorId_year_unitId: { indicatorId: indicator!.id, year: year!, unitId: unit!.id } } });
+          const existing = await w.tx.indicatorActual.findUnique({ where: { indicatorId_year_unitId: { indicatorId: indicator!.id, year: year!, unitId: unit!.id } }, omit: { evidenceContent: true } });
           action = !existing ? 'create' : Number(existing.value) === value && existing.source === source ? 'unchanged' : 'replace';
           if (action !== 'unchanged') writes.push({ indicatorId: indicator!.id, year: year!, unitId: unit!.id, value: value!, source: source!, note: cell('note') || `导入自 ${upload.name}` });
         }

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import type { Response } from 'express';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { requireUpload } from '../common/uploads.js';
 import { ActualsImportService } from './actuals-import.service.js';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermission } from '../access/decorators.js';
 import { Permission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
@@ -111,5 +112,26 @@ export class IndicatorsController {
   @ApiOkResponse({ type: ActualsImportReportDto })
   importActuals(@CurrentUser() user: Principal, @Param('planId', ParseIdPipe) planId: string, @Query() query: ActualsImportQuery, @UploadedFile() file?: Express.Multer.File) {
     return this.imports.run(user, planId, requireUpload(file, '请以 multipart 字段 file 上传指标实际值表'), query.dryRun);
+  }
+
+  @Post('indicator-actuals/:id/evidence')
+  @RequirePermission(Permission.ReportsWrite)
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: '佐证材料（PDF、OFD、图片、Word、Excel、WPS）' } } } })
+  @ApiOperation({ summary: '上传指标实际值的佐证材料（填报单位或办公室；新文件替换旧文件）' })
+  @ApiCreatedResponse({ type: ActualDto })
+  uploadEvidence(@CurrentUser() user: Principal, @Param('id', ParseIdPipe) id: string, @UploadedFile() file?: Express.Multer.File) {
+    return this.indicators.uploadEvidence(user, id, requireUpload(file, '请以 multipart 字段 file 上传佐证材料'));
+  }
+
+  @Get('indicator-actuals/:id/evidence')
+  @RequirePermission(Permission.ReportsRead)
+  @ApiOperation({ summary: '下载指标实际值的佐证材料' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: '文件', schema: { type: 'string', format: 'binary' } })
+  async evidence(@CurrentUser() user: Principal, @Param('id', ParseIdPipe) id: string, @Res() res: Response) {
+    const file = await this.indicators.evidence(user, id);
+    res.type(file.mime).setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.body);
   }
 }

@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+import type { Upload } from '../common/uploads.js';
+import { evidenceType } from '../reporting/evidence.service.js';
 import { actualScope, defineAbilityFor, workItemScope } from '../access/abilities.js';
 import type { Principal } from '../access/principal.js';
 import { DomainError, notFound } from '../common/domain-error.js';
@@ -26,6 +30,7 @@ export class IndicatorsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly workflow: WorkflowService,
+    private readonly config: AppConfig,
   ) {}
 
   async create(planId: string, dto: CreateIndicatorDto) {
@@ -139,9 +144,40 @@ export class IndicatorsService {
     const rows = await this.prisma.indicatorActual.findMany({
       where: { AND: [actualScope(defineAbilityFor(p)), { indicatorId }] },
       include: actualInclude,
+      omit: { evidenceContent: true },
       orderBy: [{ year: 'asc' }, { unit: { name: 'asc' } }],
     });
     return rows.map(toActualView);
+  }
+
+  /**
+   * The evidence behind a figure: the unit that reported it (or the office) attaches one file, checked like
+   * report evidence (type from the bytes, size); a new upload replaces it, the audit trail keeps its checksum.
+   */
+  async uploadEvidence(p: Principal, id: string, file: Upload) {
+    const type = await evidenceType(file, this.config.EVIDENCE_MAX_BYTES);
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    return this.workflow.transaction(async (w) => {
+      await w.tx.$queryRaw`SELECT id FROM indicator_actuals WHERE id = ${id}::uuid FOR UPDATE`;
+      const row = await w.tx.indicatorActual.findFirst({ where: { AND: [actualScope(defineAbilityFor(p)), { id }] }, omit: { evidenceContent: true } });
+      if (!row) throw notFound('指标实际值', 'ACTUAL.NOT_FOUND');
+      if (!isOffice(p) && row.unitId !== p.unitId) throw new DomainError('AUTH.FORBIDDEN', 403, '只能为本单位填报的数值上传佐证材料');
+      const saved = await w.tx.indicatorActual.update({
+        where: { id },
+        data: { evidenceName: file.name, evidenceMime: type.mime, evidenceSha256: sha256, evidenceContent: new Uint8Array(file.buffer) },
+        include: actualInclude,
+        omit: { evidenceContent: true },
+      });
+      await w.audit([{ action: 'actual.evidence_uploaded', entityType: 'IndicatorActual', entityId: id, before: row.evidenceSha256 ? { fileName: row.evidenceName, sha256: row.evidenceSha256 } : null, after: { fileName: file.name, size: file.buffer.length, sha256 } }]);
+      return toActualView(saved);
+    });
+  }
+
+  /** Served only to those who may read the figure; anyone else gets the same 404 as for a missing file. */
+  async evidence(p: Principal, id: string) {
+    const row = await this.prisma.indicatorActual.findFirst({ where: { AND: [actualScope(defineAbilityFor(p)), { id }] } });
+    if (!row?.evidenceContent) throw notFound('佐证材料', 'ACTUAL.NO_EVIDENCE');
+    return { fileName: row.evidenceName!, mime: row.evidenceMime!, body: Buffer.from(row.evidenceContent) };
   }
 
   async verify(p: Principal, id: string, dto: VerifyActualDto) {
@@ -161,7 +197,7 @@ export class IndicatorsService {
       include: targetInclude,
       orderBy: [{ workItem: { sortKey: 'asc' } }, { position: 'asc' }],
     });
-    const actuals = await tx.indicatorActual.findMany({ where: { unitId: plan.jurisdictionId, indicator: { planId: plan.id } } });
+    const actuals = await tx.indicatorActual.findMany({ where: { unitId: plan.jurisdictionId, indicator: { planId: plan.id } }, omit: { evidenceContent: true } });
     const actualOf = (indicatorId: string, y: number) => actuals.find((a) => a.indicatorId === indicatorId && a.year === y) ?? null;
     return targets.map((t) => {
       const link = t.indicatorLink!;

@@ -141,6 +141,7 @@ export const annualReportLifecycle = defineLifecycle<AnnualReportRow>({
     const actuals = await tx.indicatorActual.findMany({
       where: { OR: changes.map(({ after }) => ({ unitId: after.unitId, year: after.cycle.year, indicator: { planId: after.cycle.planId } })) },
       include: { indicator: { select: { name: true, unit: true } } },
+      omit: { evidenceContent: true },
       orderBy: { indicator: { name: 'asc' } },
     });
     const actualsOf = (r: AnnualReportRow) =>

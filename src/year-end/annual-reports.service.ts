@@ -26,6 +26,7 @@ export class AnnualReportsService {
     const actuals = await this.prisma.indicatorActual.findMany({
       where: { AND: [actualScope(defineAbilityFor(p)), { unitId: r.unitId, year: r.cycle.year, indicator: { planId: r.cycle.planId } }] },
       include: { indicator: { select: { name: true, unit: true } } },
+      omit: { evidenceContent: true },
       orderBy: { indicator: { name: 'asc' } },
     });
     return {

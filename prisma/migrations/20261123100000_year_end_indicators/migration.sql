@@ -119,6 +119,10 @@ CREATE TABLE "indicator_actuals" (
     "verification_reason" TEXT,
     "verified_by_id" UUID,
     "verified_at" TIMESTAMPTZ(3),
+    "evidence_name" TEXT,
+    "evidence_mime" TEXT,
+    "evidence_sha256" TEXT,
+    "evidence_content" BYTEA,
     "version" INTEGER NOT NULL DEFAULT 1,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

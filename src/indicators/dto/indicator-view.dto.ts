@@ -27,6 +27,12 @@ export class TargetLinkDto {
   @ApiProperty({ type: Number, nullable: true }) baselineValue: number | null;
 }
 
+export class ActualEvidenceDto {
+  @ApiProperty() fileName: string;
+  @ApiProperty() mimeType: string;
+  @ApiProperty() sha256: string;
+}
+
 export class ActualDto {
   @ApiProperty() id: string;
   @ApiProperty() indicatorId: string;
@@ -42,6 +48,7 @@ export class ActualDto {
   @ApiProperty({ enum: ['unverified', 'verified', 'disputed'] }) verification: string;
   @ApiProperty({ type: String, nullable: true }) verificationReason: string | null;
   @ApiProperty({ type: String, nullable: true }) verifiedAt: string | null;
+  @ApiProperty({ type: ActualEvidenceDto, nullable: true, description: '佐证材料' }) evidence: ActualEvidenceDto | null;
   @ApiProperty() version: number;
 }
 
