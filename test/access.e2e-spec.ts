@@ -285,6 +285,7 @@ describe('the role matrix through HTTP', () => {
       call: (r) => r.post(`/api/v1/plans/${planId}/indicators`).send({ name: `指标${unique()}`, direction: 'higher' }),
       expect: () => expectStatus(403, { office: 201 }),
     },
+    'PATCH /api/v1/indicators/:id': { call: (r) => r.patch(`/api/v1/indicators/${indicatorId}`).send({ synonyms: ['专项指标数量'] }), expect: () => expectStatus(403, { office: 200 }) },
     'GET /api/v1/plans/:planId/indicators': { call: (r) => r.get(`/api/v1/plans/${planId}/indicators`), expect: () => expectStatus(200) },
     'POST /api/v1/plans/:planId/indicators/suggest-links': { call: (r) => r.post(`/api/v1/plans/${planId}/indicators/suggest-links`), expect: () => expectStatus(403, { office: 200 }) },
     'GET /api/v1/plans/:planId/target-links': { call: (r) => r.get(`/api/v1/plans/${planId}/target-links`), expect: () => expectStatus(200) },

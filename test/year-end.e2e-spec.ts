@@ -214,6 +214,11 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
     const dup = await as('office').post(`/api/v1/plans/${planId}/indicators`, { name: '新能源发电装机规模', direction: 'higher' }).expect(409);
     expect(dup.body).toMatchObject({ code: 'INDICATOR.EXISTS', errors: [{ field: 'name' }] });
     await as('fgw-head').post(`/api/v1/plans/${planId}/indicators`, { name: '森林覆盖率', direction: 'higher' }).expect(403);
+    const coalId = indicators['煤炭消费比重'];
+    const renamed = await as('office').patch(`/api/v1/indicators/${coalId}`, { synonyms: ['煤炭占能源消费总量比重'] }).expect(200);
+    expect(renamed.body).toMatchObject({ name: '煤炭消费比重', synonyms: ['煤炭占能源消费总量比重'], unit: '%', direction: 'lower' });
+    const taken = await as('office').patch(`/api/v1/indicators/${coalId}`, { synonyms: ['新能源发电装机规模'] }).expect(409);
+    expect(taken.body).toMatchObject({ code: 'INDICATOR.EXISTS', errors: [{ field: 'synonyms' }] });
 
     const suggested = (await as('office').post(`/api/v1/plans/${planId}/indicators/suggest-links`).expect(200)).body as {
       targetId: string; seq: string; comparator: string; value: number | null; year: number; indicatorName: string | null; linkStatus: string | null;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { requireUpload } from '../common/uploads.js';
@@ -9,7 +9,7 @@ import { Permission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import { ParseIdPipe } from '../common/parse-id.pipe.js';
 import { ActualDto, ActualsImportReportDto, CascadeGapDto, IndicatorDto, TargetEvaluationDto, TargetLinkDto } from './dto/indicator-view.dto.js';
-import { ActualsImportQuery, CreateIndicatorDto, EvaluationQuery, LinkTargetDto, RecordActualDto, VerifyActualDto } from './dto/indicator.dto.js';
+import { ActualsImportQuery, CreateIndicatorDto, UpdateIndicatorDto, EvaluationQuery, LinkTargetDto, RecordActualDto, VerifyActualDto } from './dto/indicator.dto.js';
 import { IndicatorsService } from './indicators.service.js';
 
 @ApiTags('indicators')
@@ -26,6 +26,14 @@ export class IndicatorsController {
   @ApiCreatedResponse({ type: IndicatorDto })
   create(@Param('planId', ParseIdPipe) planId: string, @Body() dto: CreateIndicatorDto) {
     return this.indicators.create(planId, dto);
+  }
+
+  @Patch('indicators/:id')
+  @RequirePermission(Permission.YearEndManage)
+  @ApiOperation({ summary: '修改指标的同义名称、计量单位或方向' })
+  @ApiOkResponse({ type: IndicatorDto })
+  update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateIndicatorDto) {
+    return this.indicators.update(id, dto);
   }
 
   @Get('plans/:planId/indicators')

@@ -11,7 +11,7 @@ import { PrismaService, type Tx } from '../prisma/prisma.service.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
 import { actualInclude, actualLifecycle, toActualView } from './actual.lifecycle.js';
 import { writeActual } from './actual-writer.js';
-import type { CreateIndicatorDto, LinkTargetDto, RecordActualDto, VerifyActualDto } from './dto/indicator.dto.js';
+import type { CreateIndicatorDto, LinkTargetDto, UpdateIndicatorDto, RecordActualDto, VerifyActualDto } from './dto/indicator.dto.js';
 import { evaluateTarget, withUnit } from './evaluation.js';
 
 const OFFICE_ROLES = ['office_admin', 'system_admin'];
@@ -42,6 +42,23 @@ export class IndicatorsService {
       const created = await w.tx.indicator.create({ data: { planId, name: dto.name.trim(), synonyms, unit: dto.unit?.trim() || null, direction: dto.direction } });
       await w.audit([{ action: 'indicator.created', entityType: 'Indicator', entityId: created.id, after: { planId, name: created.name, synonyms, unit: created.unit, direction: created.direction } }]);
       return toIndicatorView(created);
+    });
+  }
+
+  /** Synonyms, unit or direction; the name stays (it is how the plan and its documents call the indicator). */
+  async update(id: string, dto: UpdateIndicatorDto) {
+    return this.workflow.transaction(async (w) => {
+      await w.tx.$queryRaw`SELECT id FROM indicators WHERE id = ${id}::uuid FOR UPDATE`;
+      const current = await w.tx.indicator.findUnique({ where: { id } });
+      if (!current) throw notFound('指标', 'INDICATOR.NOT_FOUND');
+      const synonyms = dto.synonyms ? [...new Set(dto.synonyms.map((s) => s.trim()).filter((s) => s && s !== current.name))] : current.synonyms;
+      if (synonyms.length) {
+        const clash = await w.tx.indicator.findFirst({ where: { planId: current.planId, id: { not: id }, OR: [{ name: { in: synonyms } }, { synonyms: { hasSome: synonyms } }] } });
+        if (clash) throw new DomainError('INDICATOR.EXISTS', 409, `指标「${clash.name}」已有此名称或同义名称`, [{ field: 'synonyms', message: '名称重复' }]);
+      }
+      const updated = await w.tx.indicator.update({ where: { id }, data: { synonyms, unit: dto.unit === undefined ? current.unit : dto.unit.trim() || null, direction: dto.direction ?? current.direction } });
+      await w.audit([{ action: 'indicator.updated', entityType: 'Indicator', entityId: id, before: { synonyms: current.synonyms, unit: current.unit, direction: current.direction }, after: { synonyms: updated.synonyms, unit: updated.unit, direction: updated.direction } }]);
+      return toIndicatorView(updated);
     });
   }
 

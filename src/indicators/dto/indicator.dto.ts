@@ -29,6 +29,24 @@ export class CreateIndicatorDto {
   direction: 'higher' | 'lower';
 }
 
+export class UpdateIndicatorDto {
+  @ApiPropertyOptional({ type: [String], description: '同义名称（整体替换）' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(2, { each: true, message: '每个同义名称至少 2 个字' })
+  @MaxLength(100, { each: true })
+  synonyms?: string[];
+
+  @ApiPropertyOptional({ example: '万千瓦' }) @IsOptional() @IsString() @MaxLength(30) unit?: string;
+
+  @ApiPropertyOptional({ enum: ['higher', 'lower'] })
+  @IsOptional()
+  @IsIn(['higher', 'lower'], { message: '须为 higher（越大越好）或 lower（越小越好）' })
+  direction?: 'higher' | 'lower';
+}
+
 export class LinkTargetDto {
   @ApiProperty() @IsUUID('all', { message: '须为指标编号（UUID）' }) indicatorId: string;
 
