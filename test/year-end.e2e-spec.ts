@@ -446,6 +446,8 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
     ]) {
       expect(summaryDoc.text).toContain(text);
     }
+    const { hash } = (await as('office').get(`/api/v1/year-end-cycles/${cycleId}/summary`).expect(200)).body;
+    expect(summaryDoc.text).toContain(`本总结已定稿，所依据数据的校验值（SHA-256）：${hash}`);
     await download('xingqing', `/api/v1/year-end-cycles/${cycleId}/summary.docx`, 403);
 
     expect(await audited()).toBe(before + 5);

@@ -110,7 +110,7 @@ export class DocumentsService {
   async summary(p: Principal, cycleId: string): Promise<GeneratedFile> {
     const s = await this.summaries.get(p, cycleId);
     const plan = await this.prisma.plan.findUniqueOrThrow({ where: { id: s.summary.planId } });
-    const body = await summaryDocx(s.summary, plan.documentNumber, s.finalisedAt !== null);
+    const body = await summaryDocx(s.summary, plan.documentNumber, s.finalisedAt !== null, s.hash);
     return this.downloaded(p, 'YearEndCycle', cycleId, 'summary', { fileName: `${s.summary.planTitle}${s.summary.year}年度总结.docx`, mime: DOCX, body }, { finalised: s.finalisedAt !== null, hash: s.hash });
   }
 

@@ -59,7 +59,7 @@ export async function annualReportDocx(r: AnnualReportForDoc): Promise<Buffer> {
 }
 
 /** 年度总结 for the leading group: overall figures, areas, indicators, reporting, lights, the office's view. */
-export async function summaryDocx(s: Summary, documentNumber: string | null, finalised: boolean): Promise<Buffer> {
+export async function summaryDocx(s: Summary, documentNumber: string | null, finalised: boolean, hash: string | null = null): Promise<Buffer> {
   const t = s.totals;
   let n = 0;
   return officialDocument([
@@ -81,5 +81,7 @@ export async function summaryDocx(s: Summary, documentNumber: string | null, fin
     body(`绿灯 ${s.lights.green} 项，黄灯 ${s.lights.yellow} 项，红灯 ${s.lights.red} 项，暂无数据 ${s.lights.none} 项。`),
     heading1(`${level1(++n)}办公室意见`),
     ...(s.commentary ? paragraphs(s.commentary) : [body('（办公室尚未填写意见）')]),
+    // The frozen data can be checked against the stored snapshot.
+    ...(finalised && hash ? [body(`本总结已定稿，所依据数据的校验值（SHA-256）：${hash}`)] : []),
   ]);
 }
