@@ -89,6 +89,13 @@ function importTable(cityDepartments: string[], collective: string, rows: number
   return Buffer.from(lines.join('\n'));
 }
 
+/** A download: read to the end, not parsed. */
+async function download(path: string, token: string): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:${API_PORT}${path}`, { headers: { authorization: token } });
+  const body = await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
+}
+
 async function upload(path: string, token: string, file: Buffer): Promise<unknown> {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(file)]), 'bench.csv');
@@ -126,6 +133,7 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
     const officeToken = await login(office.username);
     const light = 'red';
 
+    let cycleId = '';
     say('scoped work-item list');
     const list = await runLoad(() => call(`/api/v1/work-items?light=${light}&pageSize=50`, reporterToken).then(() => undefined), load);
     const listFloor = await runLoad(() => pool.query(LIST_FLOOR, [scope, light]).then(() => undefined), load);
@@ -230,6 +238,10 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
         await upload(`/api/v1/plans/${plan}/imports?dryRun=false`, officeToken, table);
       }, 3);
       rows.push({ scale, scenario: 'import commit (1,000 rows, new plan)', api: commit, floor: null, floorKind: 'none', ratioP95: null });
+      // Goal: the 工作台账 of a 1,000-item plan in under 3 s.
+      const [ledgerPlan] = await one<{ id: string }>(`SELECT id FROM plans WHERE title LIKE '基准导入方案%' ORDER BY created_at DESC LIMIT 1`);
+      const ledger = await runSequential(() => download(`/api/v1/plans/${ledgerPlan.id}/documents/ledger.xlsx`, officeToken), 5);
+      rows.push({ scale, scenario: '工作台账 .xlsx (1,000-item plan, office)', api: ledger, floor: null, floorKind: 'none', ratioP95: null });
       await cleanup();
 
       // The daily reminder scan of the plan with the most assignments, by the service's own clock: the first run
@@ -250,6 +262,27 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
       } catch (e) {
         say(`reminder scan skipped: ${e instanceof Error ? e.message : e}`);
       }
+      say('year-end summary');
+      // Goal: the consolidated summary of the largest plan in under 5 s. Cycles made here are removed afterwards.
+      const [bigPlan] = await one<{ id: string; year: number }>(`
+        SELECT pl.id, COALESCE(pl.horizon_start_year, 2026) AS year FROM plans pl JOIN work_items w ON w.plan_id = pl.id
+        JOIN assignments a ON a.work_item_id = w.id GROUP BY pl.id ORDER BY count(*) DESC LIMIT 1`);
+      const cleanupCycles = async () => {
+        const mine = `SELECT id FROM year_end_cycles WHERE recipient = '基准年度报告'`;
+        await pool.query(`DELETE FROM annual_report_revisions WHERE report_id IN (SELECT id FROM annual_reports WHERE cycle_id IN (${mine}))`);
+        await pool.query(`DELETE FROM annual_reports WHERE cycle_id IN (${mine})`);
+        await pool.query(`DELETE FROM year_end_cycles WHERE recipient = '基准年度报告'`);
+      };
+      await cleanupCycles();
+      const opened = await runSequential(async () => {
+        const body = JSON.stringify({ year: bigPlan.year, recipient: '基准年度报告' });
+        const cycle = (await call(`/api/v1/plans/${bigPlan.id}/year-end-cycles`, officeToken, { method: 'POST', headers: { 'content-type': 'application/json' }, body })) as { id: string };
+        cycleId = cycle.id;
+      }, 1);
+      rows.push({ scale, scenario: 'open a year-end cycle (largest plan, prefilled reports)', api: opened, floor: null, floorKind: 'none', ratioP95: null });
+      const summary = await runSequential(() => call(`/api/v1/year-end-cycles/${cycleId}/summary`, officeToken).then(() => undefined), 5);
+      rows.push({ scale, scenario: 'year-end summary (largest plan)', api: summary, floor: null, floorKind: 'none', ratioP95: null });
+      await cleanupCycles();
     }
   } finally {
     service.kill('SIGTERM');

@@ -25,10 +25,14 @@ import { UnitsModule } from './units/units.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WorkItemsModule } from './work-items/work-items.module.js';
 import { WorkflowModule } from './workflow/workflow.module.js';
+import { YearEndModule } from './year-end/year-end.module.js';
+import { IndicatorsModule } from './indicators/indicators.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
+import { PlanReviewsModule } from './plan-reviews/plan-reviews.module.js';
 
 @Module({
   // The one error speaker, as a provider so that it also answers unknown routes and reads the limits from config.
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
-  imports: [ConfigModule, ClockModule, PrismaModule, RedisModule, AccessModule, JobsModule, AuditModule, WorkflowModule, AuthModule, UsersModule, HealthModule, UnitsModule, PlansModule, WorkItemsModule, ImportsModule, ProposalsModule, LightsModule, ReportingModule, ExtensionsModule, DashboardModule, ConsoleModule, NotificationsModule, RemindersModule, NoticesModule],
+  imports: [ConfigModule, ClockModule, PrismaModule, RedisModule, AccessModule, JobsModule, AuditModule, WorkflowModule, AuthModule, UsersModule, HealthModule, UnitsModule, PlansModule, WorkItemsModule, ImportsModule, ProposalsModule, LightsModule, ReportingModule, ExtensionsModule, DashboardModule, ConsoleModule, NotificationsModule, RemindersModule, NoticesModule, IndicatorsModule, YearEndModule, DocumentsModule, PlanReviewsModule],
 })
 export class AppModule {}

@@ -34,6 +34,16 @@ describe('the role matrix through HTTP', () => {
   let deadDelivery: string;
   let muteId: string;
   let notices: string[];
+  let cycleId: string;
+  let fgwAnnual: string;
+  let xingqingAnnual: string;
+  let dropUnitId: string;
+  let extraUnitId: string;
+  let indicatorId: string;
+  let targetId: string;
+  let actualId: string;
+  let countyPlan: string;
+  let countyPlanToApprove: string;
   const tokens: Partial<Record<Who, string>> = {};
 
   beforeAll(async () => {
@@ -90,6 +100,22 @@ describe('the role matrix through HTTP', () => {
         return e.id;
       }),
     );
+    // The year-end cycle: 市发改委's annual report filled in (so its head can sign it off), 兴庆区's submitted.
+    cycleId = (await request(t.http).post(`/api/v1/plans/${planId}/year-end-cycles`).set('authorization', tokens.office!).send({ year: 2026 }).expect(201)).body.id;
+    const annualReports = await t.prisma.annualReport.findMany({ where: { cycleId } });
+    const xingqingUnit = (await t.prisma.unit.findFirstOrThrow({ where: { name: '兴庆区' } })).id;
+    fgwAnnual = annualReports.find((r) => r.unitId === fgwUnit)!.id;
+    xingqingAnnual = annualReports.find((r) => r.unitId === xingqingUnit)!.id;
+    dropUnitId = annualReports.find((r) => ![fgwUnit, xingqingUnit].includes(r.unitId))!.unitId;
+    await t.prisma.annualReport.update({ where: { id: fgwAnnual }, data: { achievements: '成效', problems: '问题', nextYearPlans: '打算' } });
+    await t.prisma.annualReport.update({ where: { id: xingqingAnnual }, data: { state: 'submitted', achievements: '成效', problems: '问题', nextYearPlans: '打算', firstSubmittedAt: new Date() } });
+    indicatorId = (await t.prisma.indicator.create({ data: { planId, name: '专项指标', unit: '个', direction: 'higher' } })).id;
+    targetId = (await t.prisma.target.create({ data: { workItemId: fgwOnlyItem, comparator: 'at_least', value: 10, unit: '个', year: 2026, text: '专项指标达到10个', position: 0 } })).id;
+    actualId = (await t.prisma.indicatorActual.create({ data: { indicatorId, year: 2025, unitId: fgwUnit, value: 8, source: 'self_reported' } })).id;
+    const xingqingId = (await t.prisma.unit.findFirstOrThrow({ where: { name: '兴庆区' } })).id;
+    countyPlan = (await t.prisma.plan.create({ data: { title: '兴庆区碳达峰实施方案', jurisdictionId: xingqingId, parentPlanId: planId } })).id;
+    countyPlanToApprove = (await t.prisma.plan.create({ data: { title: '兴庆区碳达峰实施方案（修订）', jurisdictionId: xingqingId, parentPlanId: planId, review: { create: { state: 'submitted' } } } })).id;
+    extraUnitId = (await t.prisma.unit.create({ data: { name: '市能源数据中心', kind: 'department', parentId: (await t.prisma.unit.findFirstOrThrow({ where: { name: '银川市' } })).id } })).id;
   });
   afterAll(() => t.close());
 
@@ -102,6 +128,7 @@ describe('the role matrix through HTTP', () => {
   // `versionOf` reads the current version the call must name (before each caller's attempt).
   const rowVersion = async (model: 'plan' | 'unit' | 'user', id: string) =>
     ((await (t.prisma[model] as unknown as { findUniqueOrThrow: (a: object) => Promise<{ rowVersion: number }> }).findUniqueOrThrow({ where: { id } })).rowVersion);
+  const annualVersion = async (id: string) => (await t.prisma.annualReport.findUniqueOrThrow({ where: { id } })).version;
   const matrix: Record<string, { versionOf?: () => Promise<number>; call: (r: ReturnType<typeof request>, version: number) => request.Test; expect: () => Record<Who, number> }> = {
     'GET /api/v1/plans': { call: (r) => r.get('/api/v1/plans'), expect: () => expectStatus(200) },
     'GET /api/v1/plans/:id': { call: (r) => r.get(`/api/v1/plans/${planId}`), expect: () => expectStatus(200) },
@@ -290,6 +317,116 @@ describe('the role matrix through HTTP', () => {
     'GET /api/v1/calendar-days': { call: (r) => r.get('/api/v1/calendar-days?year=2026'), expect: () => expectStatus(403, { office: 200 }) },
     'PUT /api/v1/calendar-days/:day': { call: (r) => r.put('/api/v1/calendar-days/2026-12-31').send({ workday: true, name: '年底调休上班' }), expect: () => expectStatus(403, { office: 200 }) },
     'GET /api/v1/dashboard': { call: (r) => r.get(`/api/v1/dashboard?planId=${planId}`), expect: () => expectStatus(200) },
+    'POST /api/v1/plans/:planId/year-end-cycles': { call: (r) => r.post(`/api/v1/plans/${planId}/year-end-cycles`).send({ year: 2027 }), expect: () => expectStatus(403, { office: 201 }) },
+    'GET /api/v1/plans/:planId/year-end-cycles': { call: (r) => r.get(`/api/v1/plans/${planId}/year-end-cycles`), expect: () => expectStatus(200) },
+    'GET /api/v1/year-end-cycles/:id': { call: (r) => r.get(`/api/v1/year-end-cycles/${cycleId}`), expect: () => expectStatus(200) },
+    'GET /api/v1/year-end-cycles/:id/my-report': { call: (r) => r.get(`/api/v1/year-end-cycles/${cycleId}/my-report`), expect: () => expectStatus(200, { office: 404, leader: 404 }) },
+    'POST /api/v1/year-end-cycles/:id/units': {
+      call: (r) => r.post(`/api/v1/year-end-cycles/${cycleId}/units`).send({ unitId: extraUnitId, reason: '提供能耗数据' }),
+      expect: () => expectStatus(403, { office: 201 }),
+    },
+    'POST /api/v1/year-end-cycles/:id/units/:unitId/drop': {
+      call: (r) => r.post(`/api/v1/year-end-cycles/${cycleId}/units/${dropUnitId}/drop`).send({ reason: '职能调整' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'GET /api/v1/annual-reports/:id': { call: (r) => r.get(`/api/v1/annual-reports/${fgwAnnual}`), expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }) },
+    'PUT /api/v1/annual-reports/:id': {
+      versionOf: () => annualVersion(fgwAnnual),
+      call: (r, v) => r.put(`/api/v1/annual-reports/${fgwAnnual}`).send({ version: v, achievements: '全年新增光伏 2 万千瓦' }),
+      expect: () => expectStatus(404, { office: 403, leader: 403, fgw: 200, 'fgw-head': 200 }),
+    },
+    'POST /api/v1/annual-reports/:id/sign-off': {
+      versionOf: () => annualVersion(fgwAnnual),
+      call: (r, v) => r.post(`/api/v1/annual-reports/${fgwAnnual}/sign-off`).send({ version: v }),
+      expect: () => expectStatus(403, { 'fgw-head': 200, 'xingqing-head': 404 }),
+    },
+    'POST /api/v1/annual-reports/:id/accept': {
+      versionOf: () => annualVersion(fgwAnnual),
+      call: (r, v) => r.post(`/api/v1/annual-reports/${fgwAnnual}/accept`).send({ version: v }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/annual-reports/:id/reopen': {
+      versionOf: () => annualVersion(fgwAnnual),
+      call: (r, v) => r.post(`/api/v1/annual-reports/${fgwAnnual}/reopen`).send({ version: v, reason: '数据需更正' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/annual-reports/:id/return': {
+      versionOf: () => annualVersion(xingqingAnnual),
+      call: (r, v) => r.post(`/api/v1/annual-reports/${xingqingAnnual}/return`).send({ version: v, reason: '请补充数据' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/plans/:planId/indicators': {
+      call: (r) => r.post(`/api/v1/plans/${planId}/indicators`).send({ name: `指标${unique()}`, direction: 'higher' }),
+      expect: () => expectStatus(403, { office: 201 }),
+    },
+    'PATCH /api/v1/indicators/:id': { call: (r) => r.patch(`/api/v1/indicators/${indicatorId}`).send({ synonyms: ['专项指标数量'] }), expect: () => expectStatus(403, { office: 200 }) },
+    'GET /api/v1/plans/:planId/indicators': { call: (r) => r.get(`/api/v1/plans/${planId}/indicators`), expect: () => expectStatus(200) },
+    'POST /api/v1/plans/:planId/indicators/suggest-links': { call: (r) => r.post(`/api/v1/plans/${planId}/indicators/suggest-links`), expect: () => expectStatus(403, { office: 200 }) },
+    'GET /api/v1/plans/:planId/target-links': { call: (r) => r.get(`/api/v1/plans/${planId}/target-links`), expect: () => expectStatus(200) },
+    'PUT /api/v1/targets/:targetId/indicator-link': { call: (r) => r.put(`/api/v1/targets/${targetId}/indicator-link`).send({ indicatorId }), expect: () => expectStatus(403, { office: 200 }) },
+    'POST /api/v1/indicators/:id/actuals': {
+      call: (r) => r.post(`/api/v1/indicators/${indicatorId}/actuals`).send({ year: 2026, value: 12, source: 'self_reported' }),
+      expect: () => expectStatus(201, { leader: 403 }),
+    },
+    'GET /api/v1/indicators/:id/actuals': { call: (r) => r.get(`/api/v1/indicators/${indicatorId}/actuals`), expect: () => expectStatus(200) },
+    'POST /api/v1/indicator-actuals/:id/verify': {
+      versionOf: async () => (await t.prisma.indicatorActual.findUniqueOrThrow({ where: { id: actualId } })).version,
+      call: (r, v) => r.post(`/api/v1/indicator-actuals/${actualId}/verify`).send({ version: v, verification: 'disputed', reason: '口径不一致' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'GET /api/v1/plans/:planId/indicator-evaluation': { call: (r) => r.get(`/api/v1/plans/${planId}/indicator-evaluation?year=2026`), expect: () => expectStatus(200) },
+    'GET /api/v1/plans/:planId/indicator-cascade': { call: (r) => r.get(`/api/v1/plans/${planId}/indicator-cascade`), expect: () => expectStatus(200) },
+    'GET /api/v1/year-end-cycles/:id/summary': { call: (r) => r.get(`/api/v1/year-end-cycles/${cycleId}/summary`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
+    'PUT /api/v1/year-end-cycles/:id/summary': {
+      versionOf: async () => (await t.prisma.yearEndCycle.findUniqueOrThrow({ where: { id: cycleId } })).version,
+      call: (r, v) => r.put(`/api/v1/year-end-cycles/${cycleId}/summary`).send({ version: v, commentary: '总体有序推进' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'GET /api/v1/plans/:planId/documents/ledger.xlsx': { call: (r) => r.get(`/api/v1/plans/${planId}/documents/ledger.xlsx`), expect: () => expectStatus(200) },
+    'GET /api/v1/plans/:planId/documents/indicators.xlsx': { call: (r) => r.get(`/api/v1/plans/${planId}/documents/indicators.xlsx?year=2026`), expect: () => expectStatus(200) },
+    'GET /api/v1/annual-reports/:id/document.docx': {
+      call: (r) => r.get(`/api/v1/annual-reports/${fgwAnnual}/document.docx`),
+      expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }),
+    },
+    'GET /api/v1/year-end-cycles/:id/summary.docx': { call: (r) => r.get(`/api/v1/year-end-cycles/${cycleId}/summary.docx`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
+    'POST /api/v1/plans/:planId/indicator-actuals/import': {
+      call: (r) => r.post(`/api/v1/plans/${planId}/indicator-actuals/import?dryRun=true`).attach('file', Buffer.from('指标,年份,实际值\n专项指标,2026,9\n'), 'a.csv'),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'GET /api/v1/plans/:planId/review': {
+      call: (r) => r.get(`/api/v1/plans/${countyPlan}/review`),
+      expect: () => expectStatus(200, { fgw: 404, 'fgw-head': 404 }),
+    },
+    'POST /api/v1/plans/:planId/review/submit': {
+      versionOf: async () => (await t.prisma.planReview.findUnique({ where: { planId: countyPlan } }))?.version ?? 1,
+      call: (r, v) => r.post(`/api/v1/plans/${countyPlan}/review/submit`).send({ version: v }),
+      expect: () => expectStatus(403, { 'fgw-head': 404, 'xingqing-head': 200 }),
+    },
+    'POST /api/v1/plans/:planId/review/return': {
+      versionOf: async () => (await t.prisma.planReview.findUniqueOrThrow({ where: { planId: countyPlan } })).version,
+      call: (r, v) => r.post(`/api/v1/plans/${countyPlan}/review/return`).send({ version: v, reason: '请补充分年度目标' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/plans/:planId/review/approve': {
+      versionOf: async () => (await t.prisma.planReview.findUniqueOrThrow({ where: { planId: countyPlanToApprove } })).version,
+      call: (r, v) => r.post(`/api/v1/plans/${countyPlanToApprove}/review/approve`).send({ version: v }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'GET /api/v1/plans/:planId/child-plan-reviews': { call: (r) => r.get(`/api/v1/plans/${planId}/child-plan-reviews`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
+    'POST /api/v1/indicator-actuals/:id/evidence': {
+      call: (r) => r.post(`/api/v1/indicator-actuals/${actualId}/evidence`).attach('file', Buffer.from('%PDF-1.4 统计'), '统计表.pdf'),
+      expect: () => expectStatus(404, { office: 201, leader: 403, fgw: 201, 'fgw-head': 201 }),
+    },
+    'GET /api/v1/indicator-actuals/:id/evidence': {
+      call: (r) => r.get(`/api/v1/indicator-actuals/${actualId}/evidence`),
+      expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }),
+    },
+    // Last of the year-end routes: finalising closes the cycle.
+    'POST /api/v1/year-end-cycles/:id/summary/finalise': {
+      versionOf: async () => (await t.prisma.yearEndCycle.findUniqueOrThrow({ where: { id: cycleId } })).version,
+      call: (r, v) => r.post(`/api/v1/year-end-cycles/${cycleId}/summary/finalise`).send({ version: v }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
   };
   // Routes whose effect on the caller's own session is tested in auth.e2e-spec.ts, and public routes.
   const elsewhere = ['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password', 'GET /health/live', 'GET /health/ready'];
@@ -360,6 +497,12 @@ describe('the role matrix through HTTP', () => {
        UNION ALL
        SELECT x.id::text, 'proposal', (SELECT yes FROM wide) OR a.unit_id IN (SELECT id FROM sub)
          FROM x JOIN assignment_proposals p ON p.id = x.id JOIN assignments a ON a.id = p.assignment_id
+       UNION ALL
+       SELECT x.id::text, 'annual_report', (SELECT yes FROM wide) OR a.unit_id IN (SELECT id FROM sub)
+         FROM x JOIN annual_reports a ON a.id = x.id
+       UNION ALL
+       SELECT x.id::text, 'actual', (SELECT yes FROM wide) OR a.unit_id IN (SELECT id FROM sub)
+         FROM x JOIN indicator_actuals a ON a.id = x.id
        UNION ALL
        SELECT x.id::text, 'import', (SELECT yes FROM wide) FROM x JOIN import_runs i ON i.id = x.id`,
       who,

@@ -88,6 +88,7 @@ describe('route permissions per role', () => {
     [Permission.NoticesIssue]: ['system_admin', 'office_admin'],
     [Permission.NoticesRespond]: ['system_admin', 'office_admin', 'unit_head'],
     [Permission.QueuesDashboard]: ['system_admin'],
+    [Permission.YearEndManage]: ['system_admin', 'office_admin'],
   };
   for (const permission of Object.values(Permission)) {
     it(`${permission}: ${expected[permission].join(', ')}`, () => {
@@ -117,4 +118,23 @@ describe('progress-report scope', () => {
     expect(defineAbilityFor(office).can('read', report(JINFENG, 'report', JINFENG))).toBe(true);
     expect(defineAbilityFor(office).can('manage', report(JINFENG, 'report', JINFENG))).toBe(false);
   });
+});
+
+describe('annual-report scope: a unit reads its own and those below it, writes only its own', () => {
+  const report = (unitId: string) => subject('AnnualReport', { id: 'a', unitId } as never);
+  const table: [string, Principal, Record<string, [boolean, boolean]>][] = [
+    ['office admin', principal(['office_admin'], 'u-office'), { own: [true, false], xingqing: [true, false], town: [true, false] }],
+    ['county reporter', principal(['unit_reporter'], XINGQING, [TOWN]), { own: [false, false], xingqing: [true, true], town: [true, false] }],
+    ['other county head', principal(['unit_head'], JINFENG), { own: [false, false], xingqing: [false, false], town: [false, false] }],
+  ];
+  const rows: Record<string, string> = { own: 'u-office-x', xingqing: XINGQING, town: TOWN };
+  for (const [who, p, expected] of table) {
+    for (const [rel, [read, manage]] of Object.entries(expected)) {
+      it(`${who} × ${rel}: read ${read}, manage ${manage}`, () => {
+        const ability = defineAbilityFor(p);
+        expect(ability.can('read', report(rows[rel]))).toBe(read);
+        expect(ability.can('manage', report(rows[rel]))).toBe(manage);
+      });
+    }
+  }
 });

@@ -8,7 +8,7 @@ export type Action = 'read' | 'manage';
 // named by string and the compiled conditions are typed at the call sites below.
 export type AppAbility = PrismaAbility<[Action, Subject]>;
 
-type Subject = 'WorkItem' | 'User' | 'ProgressReport' | 'ExtensionRequest' | 'AssignmentProposal' | 'SupervisionNotice';
+type Subject = 'WorkItem' | 'User' | 'ProgressReport' | 'ExtensionRequest' | 'AssignmentProposal' | 'SupervisionNotice' | 'AnnualReport' | 'IndicatorActual';
 
 /** Whether a loaded row may be changed: checked before every write, after the scoped read found it. */
 export function canManage(p: Principal, type: Subject, row: object): boolean {
@@ -25,6 +25,10 @@ export const extensionScope = (ability: AppAbility, action: Action = 'read') =>
 export const noticeScope = (ability: AppAbility, action: Action = 'read') =>
   accessibleBy(ability, action).ofType('SupervisionNotice') as Prisma.SupervisionNoticeWhereInput;
 export const userScope = (ability: AppAbility, action: Action = 'read') => accessibleBy(ability, action).ofType('User') as Prisma.UserWhereInput;
+export const annualReportScope = (ability: AppAbility, action: Action = 'read') =>
+  accessibleBy(ability, action).ofType('AnnualReport') as Prisma.AnnualReportWhereInput;
+export const actualScope = (ability: AppAbility, action: Action = 'read') =>
+  accessibleBy(ability, action).ofType('IndicatorActual') as Prisma.IndicatorActualWhereInput;
 export const proposalScope = (ability: AppAbility, action: Action = 'read') =>
   accessibleBy(ability, action).ofType('AssignmentProposal') as Prisma.AssignmentProposalWhereInput;
 
@@ -41,6 +45,8 @@ export function defineAbilityFor(p: Principal): AppAbility {
     can('read', 'ExtensionRequest');
     can('read', 'AssignmentProposal');
     can('read', 'SupervisionNotice');
+    can('read', 'AnnualReport');
+    can('read', 'IndicatorActual');
   } else {
     const inScope = { in: p.scopeUnitIds };
     can('read', 'WorkItem', { assignments: { some: { unitId: inScope } } });
@@ -52,10 +58,14 @@ export function defineAbilityFor(p: Principal): AppAbility {
     can('read', 'AssignmentProposal', { assignment: { is: { unitId: inScope } } });
     // A supervision notice is the addressed unit's (and the units above it) only.
     can('read', 'SupervisionNotice', { unitId: inScope });
+    // A unit reads its own annual report and actuals (and those of the units below it), never a sibling's.
+    can('read', 'AnnualReport', { unitId: inScope });
+    can('read', 'IndicatorActual', { unitId: inScope });
   }
   // Only the unit itself writes its reports and requests; units above it read them.
   can('manage', 'ProgressReport', { unitId: p.unitId });
   can('manage', 'ExtensionRequest', { unitId: p.unitId });
+  can('manage', 'AnnualReport', { unitId: p.unitId });
   // Reading accounts; what may be done to one is decided by the grant table (account-grants.ts).
   if (p.roles.includes('office_admin') || p.roles.includes('system_admin')) {
     can('read', 'User');

@@ -35,6 +35,8 @@ export enum Permission {
   NoticesRespond = 'notices:respond',
   /** The BullMQ queue dashboard (bull-board): system administrators only, not the office. */
   QueuesDashboard = 'queues:dashboard',
+  /** The office's year-end work: open cycles, set obligations, accept annual reports, keep the indicator catalogue, verify actuals, finalise the summary. */
+  YearEndManage = 'year-end:manage',
 }
 
 const READ = [

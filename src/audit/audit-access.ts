@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { defineAbilityFor, extensionScope, noticeScope, proposalScope, reportScope, userScope, workItemScope } from '../access/abilities.js';
+import { actualScope, annualReportScope, defineAbilityFor, extensionScope, noticeScope, proposalScope, reportScope, userScope, workItemScope } from '../access/abilities.js';
 import type { Principal } from '../access/principal.js';
 import { notFound } from '../common/domain-error.js';
 import { PrismaService } from '../prisma/prisma.service.js';
@@ -58,6 +58,12 @@ export class AuditAccess {
       AssignmentProposal: () => this.prisma.assignmentProposal.findMany({ where: { AND: [proposalScope(ability), where] }, select }),
       SupervisionNotice: () => this.prisma.supervisionNotice.findMany({ where: { AND: [noticeScope(ability), where] }, select }),
       ReminderMute: () => (p.planWide ? this.prisma.reminderMute.findMany({ where, select }) : Promise.resolve([])),
+      YearEndCycle: () => this.prisma.yearEndCycle.findMany({ where, select }),
+      AnnualReport: () => this.prisma.annualReport.findMany({ where: { AND: [annualReportScope(ability), where] }, select }),
+      Indicator: () => this.prisma.indicator.findMany({ where, select }),
+      IndicatorActual: () => this.prisma.indicatorActual.findMany({ where: { AND: [actualScope(ability), where] }, select }),
+      // A target is as visible as its work item.
+      Target: () => this.prisma.target.findMany({ where: { AND: [{ workItem: workItemScope(ability) }, where] }, select }),
       ImportRun: () => (p.planWide ? this.prisma.importRun.findMany({ where, select }) : Promise.resolve([])),
     }[type]();
     return new Set(rows.map((r) => r.id));

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { projectRoot } from '../common/project-root.js';
 import { PrismaService } from '../prisma/prisma.service.js';
 import { seedDemo } from './demo-seed.js';
+import { seedYearEndDemo } from './year-end-demo.js';
 
 // A one-shot command runs no job worker; the service does.
 process.env.JOBS_ENABLED ??= 'false';
@@ -24,6 +25,9 @@ try {
   const opened = await periods.open(planId, { year, index: Math.ceil(month / 3) }).catch((e: { code?: string }) => {
     if (e.code !== 'PERIOD.EXISTS') throw e;
   });
+  // The year-end round: this year's cycle open, 市发改委's annual report accepted.
+  const cycleId = await seedYearEndDemo(app, planId, year);
+  process.stdout.write(`已开启 ${year} 年度报告（${cycleId}），市发改委年度报告已采纳\n`);
   process.stdout.write(
     `演示数据已就绪：方案 ${planId}，工作事项 ${result.summary.items} 项（新建 ${created.length}，更新 ${updated.length}，未变 ${unchanged}）` +
       `${opened ? `；已开启「${opened.label}」调度，待报 ${opened.expected} 份，截止 ${opened.dueDate}` : ''}\n`,

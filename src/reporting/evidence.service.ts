@@ -39,6 +39,20 @@ async function hasEntry(buffer: Buffer, entry: string): Promise<boolean> {
   }
 }
 
+/**
+ * An evidence file's type, read from its bytes and matching its extension; refuses empty, oversized and
+ * other files. Shared by progress-report evidence and indicator actuals.
+ */
+export async function evidenceType(file: Upload, maxBytes: number): Promise<{ mime: string }> {
+  if (file.buffer.length === 0) throw new DomainError('EVIDENCE.EMPTY', 400, '文件为空', [{ field: 'file', message: '空文件' }]);
+  if (file.buffer.length > maxBytes) throw new DomainError('EVIDENCE.TOO_LARGE', 413, `佐证材料不能超过 ${Math.round(maxBytes / 1048576)} MB`);
+  const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
+  const type = TYPES.find((t) => t.ext.includes(ext) && t.magic.every((b, i) => file.buffer[i] === b));
+  if (!type || (type.entry && !(await hasEntry(file.buffer, type.entry)))) {
+    throw new DomainError('EVIDENCE.TYPE', 415, `佐证材料只接受 ${ACCEPTED}，且文件内容须与扩展名一致`, [{ field: 'file', message: `「${file.name}」不是可接受的文件` }]);
+  }
+  return type;
+}
 
 @Injectable()
 export class EvidenceService {
@@ -55,13 +69,7 @@ export class EvidenceService {
    * concurrent uploads cannot pass the limit together.
    */
   async upload(p: Principal, reportId: string, file: Upload) {
-    if (file.buffer.length === 0) throw new DomainError('EVIDENCE.EMPTY', 400, '文件为空', [{ field: 'file', message: '空文件' }]);
-    if (file.buffer.length > this.config.EVIDENCE_MAX_BYTES) throw new DomainError('EVIDENCE.TOO_LARGE', 413, `佐证材料不能超过 ${Math.round(this.config.EVIDENCE_MAX_BYTES / 1048576)} MB`);
-    const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
-    const type = TYPES.find((t) => t.ext.includes(ext) && t.magic.every((b, i) => file.buffer[i] === b));
-    if (!type || (type.entry && !(await hasEntry(file.buffer, type.entry)))) {
-      throw new DomainError('EVIDENCE.TYPE', 415, `佐证材料只接受 ${ACCEPTED}，且文件内容须与扩展名一致`, [{ field: 'file', message: `「${file.name}」不是可接受的文件` }]);
-    }
+    const type = await evidenceType(file, this.config.EVIDENCE_MAX_BYTES);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     return this.workflow.withLocked(reportLifecycle, 'save', p, reportId, async (w, report) => {
       if (report.evidence.length >= MAX_FILES_PER_REPORT) throw new DomainError('EVIDENCE.TOO_MANY', 422, `每份报告最多 ${MAX_FILES_PER_REPORT} 个佐证材料`);

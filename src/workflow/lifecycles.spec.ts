@@ -6,6 +6,10 @@ import { noticeLifecycle, type NoticeRow } from '../notices/notice.lifecycle.js'
 import { periodLifecycle, type PeriodRow } from '../reporting/period.lifecycle.js';
 import { reportLifecycle } from '../reporting/report.lifecycle.js';
 import type { ReportRow } from '../reporting/report-view.js';
+import { annualReportLifecycle } from '../year-end/annual-report.lifecycle.js';
+import type { AnnualReportRow } from '../year-end/annual-report-view.js';
+import { actualLifecycle, type ActualRow } from '../indicators/actual.lifecycle.js';
+import { planReviewLifecycle, type PlanReviewRow } from '../plan-reviews/plan-review.lifecycle.js';
 import { checkTransition, type LifecycleRow, type LifecycleSpec } from './lifecycle.js';
 
 // Units: 兴庆区 leads the item; 市发改委 supports it; 金凤区 has nothing to do with it.
@@ -192,4 +196,70 @@ describe('supervision notice lifecycle truth table', () => {
   expectTable(noticeLifecycle, 'reply', row, { issued: [N, F, B, F, N, F, N], acknowledged: [N, F, '400 VALIDATION', F, N, F, N], replied: [N, F, B, F, N, F, N] });
   expectTable(noticeLifecycle, 'return', row, { replied: ['✓', F, F, F, F, F, F], acknowledged: [B, F, F, F, F, F, F], closed: [B, F, F, F, F, F, F] });
   expectTable(noticeLifecycle, 'close', row, { replied: ['✓', F, F, F, F, F, F], issued: [B, F, F, F, F, F, F], closed: [B, F, F, F, F, F, F] });
+});
+
+describe('annual report lifecycle truth table (兴庆区’s annual report)', () => {
+  const row = (state: string) =>
+    ({
+      id: 'a1',
+      version: 2,
+      state,
+      unitId: LEAD,
+      cycleId: 'c1',
+      items: [],
+      achievements: '建成光伏 2 万千瓦',
+      problems: '资金不足',
+      nextYearPlans: '继续推进',
+      droppedAt: null,
+      firstSubmittedAt: null,
+      unit: { name: '兴庆区' },
+      cycle: { planId: 'p1', year: 2026, dueDate: new Date('2026-12-31'), recipient: '办公室', status: 'open' },
+    }) as unknown as AnnualReportRow;
+  const L = '409 ANNUAL_REPORT.LOCKED';
+  const B = '409 ANNUAL_REPORT.BAD_STATE';
+  const unitWrites = ['✓', '✓'];
+  expectTable(annualReportLifecycle, 'save', row, {
+    draft: [F, F, ...unitWrites, F, F, F],
+    returned: [F, F, ...unitWrites, F, F, F],
+    submitted: [F, F, L, L, F, F, F],
+    accepted: [F, F, L, L, F, F, F],
+  });
+  expectTable(annualReportLifecycle, 'signOff', row, {
+    draft: [F, F, '✓', F, F, F, F],
+    returned: [F, F, '✓', F, F, F, F],
+    submitted: [F, F, B, F, F, F, F],
+    accepted: [F, F, B, F, F, F, F],
+  });
+  for (const t of ['accept', 'return']) {
+    expectTable(annualReportLifecycle, t, row, { draft: [B, F, F, F, F, F, F], submitted: ['✓', F, F, F, F, F, F], accepted: [B, F, F, F, F, F, F] });
+  }
+  expectTable(annualReportLifecycle, 'reopen', row, { submitted: [B, F, F, F, F, F, F], accepted: ['✓', F, F, F, F, F, F] });
+  it('a sign-off needs the three free sections; a dropped obligation is read-only', () => {
+    const head = ACTORS['lead head'];
+    const empty = { ...row('draft'), nextYearPlans: ' ' } as AnnualReportRow;
+    expect(checkTransition(annualReportLifecycle, 'signOff', head, empty, { id: 'a1', version: 2 }, ctx(head))).toMatchObject({ status: 422, field: 'nextYearPlans' });
+    const dropped = { ...row('draft'), droppedAt: new Date(), dropReason: '职能划转' } as AnnualReportRow;
+    expect(checkTransition(annualReportLifecycle, 'save', head, dropped, { id: 'a1', version: 2 }, ctx(head))).toMatchObject({ status: 409, code: 'ANNUAL_REPORT.DROPPED' });
+  });
+});
+
+describe('indicator actual verification truth table (the office alone)', () => {
+  const row = (state: string) => ({ id: 'x1', version: 1, state, verification: state, unitId: LEAD }) as unknown as ActualRow;
+  const B = '409 ACTUAL.BAD_STATE';
+  expectTable(actualLifecycle, 'verify', row, { unverified: ['✓', F, F, F, F, F, F], disputed: ['✓', F, F, F, F, F, F], verified: [B, F, F, F, F, F, F] });
+  expectTable(actualLifecycle, 'dispute', row, { unverified: ['✓', F, F, F, F, F, F], verified: ['✓', F, F, F, F, F, F], disputed: [B, F, F, F, F, F, F] });
+});
+
+describe('plan review (审核) truth table: 兴庆区’s own plan', () => {
+  const row = (state: string, parentPlanId: string | null = 'city-plan') =>
+    ({ id: 'pr1', version: 1, state, planId: 'p2', remarks: null, submittedById: null, submittedAt: null, plan: { id: 'p2', title: '兴庆区方案', status: 'draft', jurisdictionId: LEAD, parentPlanId, jurisdiction: { name: '兴庆区' } } }) as unknown as PlanReviewRow;
+  const B = '409 PLAN_REVIEW.BAD_STATE';
+  expectTable(planReviewLifecycle, 'submit', (s) => row(s), { draft: [F, F, '✓', F, F, F, F], returned: [F, F, '✓', F, F, F, F], submitted: [F, F, B, F, F, F, F], approved: [F, F, B, F, F, F, F] });
+  for (const t of ['approve', 'return']) {
+    expectTable(planReviewLifecycle, t, (s) => row(s), { draft: [B, F, F, F, F, F, F], submitted: ['✓', F, F, F, F, F, F], approved: [B, F, F, F, F, F, F] });
+  }
+  it('a plan without a parent is not submitted for review', () => {
+    const head = ACTORS['lead head'];
+    expect(checkTransition(planReviewLifecycle, 'submit', head, row('draft', null), { id: 'pr1', version: 1 }, ctx(head))).toMatchObject({ status: 422, code: 'PLAN_REVIEW.NO_PARENT' });
+  });
 });

@@ -4,7 +4,7 @@ import { PageQuery } from '../../common/pagination.js';
 import { IsCalendarDate } from '../../common/validators.js';
 
 /** Every entity type the chain records; each has its own read rule (see audit-access.ts). */
-export const AUDITED_ENTITIES = ['Plan', 'Unit', 'WorkItem', 'User', 'ImportRun', 'ProgressReport', 'ExtensionRequest', 'ReportingPeriod', 'AssignmentProposal', 'SupervisionNotice', 'ReminderMute'] as const;
+export const AUDITED_ENTITIES = ['Plan', 'Unit', 'WorkItem', 'User', 'ImportRun', 'ProgressReport', 'ExtensionRequest', 'ReportingPeriod', 'AssignmentProposal', 'SupervisionNotice', 'ReminderMute', 'YearEndCycle', 'AnnualReport', 'Indicator', 'IndicatorActual', 'Target'] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
 export class AuditQuery {

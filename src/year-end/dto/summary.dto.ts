@@ -1,0 +1,83 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsVersion } from '../../common/validators.js';
+
+export class CommentSummaryDto {
+  @ApiProperty() @IsVersion() version: number;
+
+  @ApiProperty({ description: '办公室意见（写入年度总结）' })
+  @IsString()
+  @MinLength(2, { message: '至少 2 个字' })
+  @MaxLength(20000, { message: '不能超过 20000 字' })
+  commentary: string;
+}
+
+export class FinaliseSummaryDto {
+  @ApiProperty() @IsVersion() version: number;
+}
+
+class ItemCountsDto {
+  @ApiProperty() items: number;
+  @ApiProperty({ description: '已完成' }) completed: number;
+  @ApiProperty({ description: '按计划推进' }) onTrack: number;
+  @ApiProperty({ description: '滞后' }) behind: number;
+  @ApiProperty({ description: '逾期未完成' }) overdue: number;
+  @ApiProperty({ description: '无已采纳的年度报告' }) notReported: number;
+}
+
+class AreaCountsDto extends ItemCountsDto {
+  @ApiProperty() area: string;
+}
+
+class EvaluationLineDto {
+  @ApiProperty() seq: string;
+  @ApiProperty() text: string;
+  @ApiProperty() indicatorName: string;
+  @ApiProperty({ enum: ['achieved', 'not_achieved', 'unknown'] }) outcome: string;
+  @ApiProperty() explanation: string;
+}
+
+class IndicatorCountsDto {
+  @ApiProperty() achieved: number;
+  @ApiProperty() notAchieved: number;
+  @ApiProperty() unknown: number;
+  @ApiProperty({ type: [EvaluationLineDto] }) evaluations: EvaluationLineDto[];
+}
+
+class UnitCountsDto {
+  @ApiProperty() obliged: number;
+  @ApiProperty() accepted: number;
+  @ApiProperty() awaitingReview: number;
+  @ApiProperty({ type: [String] }) late: string[];
+  @ApiProperty({ type: [String] }) missing: string[];
+  @ApiProperty({ type: [String] }) dropped: string[];
+}
+
+class LightCountsDto {
+  @ApiProperty() green: number;
+  @ApiProperty() yellow: number;
+  @ApiProperty() red: number;
+  @ApiProperty() none: number;
+}
+
+class SummaryBodyDto {
+  @ApiProperty() planId: string;
+  @ApiProperty() planTitle: string;
+  @ApiProperty() year: number;
+  @ApiProperty() dueDate: string;
+  @ApiProperty() recipient: string;
+  @ApiProperty({ type: [AreaCountsDto] }) areas: AreaCountsDto[];
+  @ApiProperty({ type: ItemCountsDto }) totals: ItemCountsDto;
+  @ApiProperty({ type: IndicatorCountsDto }) indicators: IndicatorCountsDto;
+  @ApiProperty({ type: UnitCountsDto }) units: UnitCountsDto;
+  @ApiProperty({ type: LightCountsDto }) lights: LightCountsDto;
+  @ApiProperty({ type: String, nullable: true }) commentary: string | null;
+}
+
+export class SummaryDto {
+  @ApiProperty() cycleId: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: String, nullable: true }) finalisedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '定稿快照的 SHA-256' }) hash: string | null;
+  @ApiProperty({ type: SummaryBodyDto }) summary: SummaryBodyDto;
+}
