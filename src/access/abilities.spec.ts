@@ -83,6 +83,10 @@ describe('route permissions per role', () => {
     [Permission.ExtensionsDecide]: ['system_admin', 'office_admin'],
     [Permission.UsersRead]: ['system_admin', 'office_admin', 'unit_head'],
     [Permission.UsersWrite]: ['system_admin', 'office_admin', 'unit_head'],
+    [Permission.AssessmentRead]: roles,
+    [Permission.AssessmentManage]: ['system_admin', 'office_admin'],
+    [Permission.AssessmentSelf]: ['system_admin', 'office_admin', 'unit_head', 'unit_reporter'],
+    [Permission.AssessmentEvaluate]: ['system_admin', 'office_admin', 'evaluator'],
   };
   for (const permission of Object.values(Permission)) {
     it(`${permission}: ${expected[permission].join(', ')}`, () => {

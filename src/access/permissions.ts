@@ -25,6 +25,14 @@ export enum Permission {
   ExtensionsRequest = 'extensions:request',
   ExtensionsDecide = 'extensions:decide',
   DashboardRead = 'dashboard:read',
+  /** Assessment schemes, rounds and sheets, each read through its own scope (a unit: its own sheet). */
+  AssessmentRead = 'assessment:read',
+  /** Define schemes, run rounds, adjust scores, decide appeals, record outcomes: the office. */
+  AssessmentManage = 'assessment:manage',
+  /** A unit's self-assessment (自评) and appeals (申诉) on its own sheet. */
+  AssessmentSelf = 'assessment:self',
+  /** Score the criteria and units assigned to the caller (互评、第三方评估). */
+  AssessmentEvaluate = 'assessment:evaluate',
 }
 
 const READ = [
@@ -35,14 +43,15 @@ const READ = [
   Permission.AuditRead,
   Permission.ReportsRead,
   Permission.DashboardRead,
+  Permission.AssessmentRead,
 ];
-const UNIT_WORK = [Permission.ReportsWrite, Permission.ExtensionsRequest];
+const UNIT_WORK = [Permission.ReportsWrite, Permission.ExtensionsRequest, Permission.AssessmentSelf];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   system_admin: Object.values(Permission),
   office_admin: Object.values(Permission),
   leader: READ,
-  evaluator: READ,
+  evaluator: [...READ, Permission.AssessmentEvaluate],
   unit_head: [...READ, ...UNIT_WORK, Permission.ReportsSignOff, Permission.ReportsReview, Permission.UsersRead, Permission.UsersWrite],
   unit_reporter: [...READ, ...UNIT_WORK],
 };
