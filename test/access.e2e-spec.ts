@@ -348,6 +348,12 @@ describe('the role matrix through HTTP', () => {
       call: (r) => r.post(`/api/v1/assessment-rounds/${rounds.frozen}/outcomes`).send({ unitId: fgwUnit, kind: 'interview', note: '约谈主要负责人' }),
       expect: () => expectStatus(403, { office: 201 }),
     },
+    'GET /api/v1/assessment-rounds/:id/export/ranking': { call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.frozen}/export/ranking`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
+    'GET /api/v1/assessment-rounds/:id/export/bulletin': { call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.frozen}/export/bulletin`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
+    'GET /api/v1/assessment-rounds/:id/sheets/:unitId/export': {
+      call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.frozen}/sheets/${fgwUnit}/export`),
+      expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }),
+    },
     'GET /api/v1/assessment-rounds/:id/outcomes': { call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.frozen}/outcomes`), expect: () => expectStatus(200) },
   };
   // Routes whose effect on the caller's own session is tested in auth.e2e-spec.ts, and public routes.

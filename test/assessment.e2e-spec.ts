@@ -1,3 +1,6 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import request from 'supertest';
 import { hashPassword } from '../src/auth/passwords.js';
 import { seedDemo } from '../src/demo/demo-seed.js';
 import { asUser, createTestApp, TestClock, tokenFor, type TestApp } from './app.js';
@@ -335,5 +338,48 @@ describe('annual assessment (年度考核)', () => {
     const fgw = (await (await as('fgw')).get(`/api/v1/assessment-rounds/${roundId}/outcomes`).expect(200)).body;
     expect(fgw.map((o: { kind: string }) => o.kind)).toEqual(['rectification', 'interview']);
     expect((await (await as('jinfeng')).get(`/api/v1/assessment-rounds/${roundId}/outcomes`).expect(200)).body).toEqual([]);
+  });
+
+  it('outputs: the ranking table, a unit’s own sheet and the 通报 read back; each download is audited', async () => {
+    const download = async (who: string, url: string, status = 200, password?: string) =>
+      request(t.http)
+        .get(url)
+        .set('authorization', await tokenFor(t, who, password))
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(status);
+    const ranking = await download('office', `/api/v1/assessment-rounds/${roundId}/export/ranking`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(ranking.body as never);
+    const ws = wb.getWorksheet('考核排名')!;
+    const rows = ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(rows[1]).toEqual(['单位', '重点任务推进（70%）', '工作质量（30%）', '按时报送', '到期事项完成', '逾期或红灯事项', '完成事项', '报告被退回', '申请延期', '工作质量与创新', '总分', '等次', '名次', '否决：碳排放控制目标未完成', '否决：逾期事项过多']);
+    expect(rows.slice(2)).toEqual([
+      ['兴庆区', 85, 93, 0, 0, -6, 2, -1, 0, 3, 87.4, '良好', 1, '', ''],
+      ['金凤区', 82, 94, -5, 0, -6, 3, 0, 0, 4, 85.6, '良好', 2, '', ''],
+      ['市发改委', 68.33, 95, -6.67, -10, -8, 3, 0, 0, 5, 76.33, '不合格', 3, '否决', ''],
+    ]);
+    await download('xingqing', `/api/v1/assessment-rounds/${roundId}/export/ranking`, 403);
+
+    const own = await download('xingqing', `/api/v1/assessment-rounds/${roundId}/sheets/${unit.xingqing}/export`);
+    const sheetWb = new ExcelJS.Workbook();
+    await sheetWb.xlsx.load(own.body as never);
+    const sheet = sheetWb.getWorksheet('评分表')!;
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['总分', 87.4, '等次', '良好', '名次', 1]);
+    expect((sheet.getRow(10).values as unknown[]).slice(1, 4)).toEqual(['申请延期', '数据计算', expect.stringContaining('获批延期')]);
+    await download('xingqing', `/api/v1/assessment-rounds/${roundId}/sheets/${unit.fgw}/export`, 404);
+
+    const docx = await download('leader', `/api/v1/assessment-rounds/${roundId}/export/bulletin`);
+    const xml = await (await JSZip.loadAsync(docx.body as Buffer)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('关于2026年度碳达峰工作考核结果的通报');
+    expect(xml).toContain('方正小标宋简体');
+    expect(xml).toContain('良好（2个）：兴庆区、金凤区。');
+    expect(xml).toContain('实行一票否决的单位：市发改委（碳排放控制目标未完成）。');
+    expect(xml).toContain('市发改委：整改。');
+    expect(await t.prisma.auditEvent.count({ where: { entityId: roundId, action: 'assessment.exported' } })).toBe(3);
   });
 });

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermission } from '../access/decorators.js';
 import { Permission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
@@ -9,9 +10,11 @@ import {
   AppealDto, AssignEvaluatorDto, CorrectionDto, DecideAppealDto, EvaluatorAssignmentDto, FileAppealDto, OpenRoundDto, OutcomeDto, OutcomeViewDto, ResultVersionDto, RoundDto,
   RoundTransitionDto, ScoreEntryDto, SelfAssessmentDto, SheetDto, TraceDto,
 } from './dto/round.dto.js';
+import { AssessmentExportsService, type FileOut } from './exports.service.js';
 import { RoundsService } from './rounds.service.js';
 import { ScoresService } from './scores.service.js';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SHEET = 'assessment-rounds/:id/sheets/:unitId';
 const CRITERION = `${SHEET}/criteria/:key`;
 
@@ -21,6 +24,7 @@ export class RoundsController {
   constructor(
     private readonly rounds: RoundsService,
     private readonly scores: ScoresService,
+    private readonly exports: AssessmentExportsService,
   ) {}
 
   @Post('plans/:planId/assessment-rounds')
@@ -213,4 +217,33 @@ export class RoundsController {
   outcomes(@CurrentUser() user: Principal, @Param('id', ParseIdPipe) id: string) {
     return this.scores.outcomes(user, id);
   }
+
+  @Get('assessment-rounds/:id/export/ranking')
+  @RequirePermission(Permission.AssessmentRead)
+  @ApiOperation({ summary: '下载排名表（.xlsx：单位、各部分、各指标、总分、等次、名次、否决标记；领导小组办公室和领导）' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: '文件', schema: { type: 'string', format: 'binary' } })
+  async ranking(@CurrentUser() user: Principal, @Param('id', ParseIdPipe) id: string, @Res() res: Response) {
+    send(res, await this.exports.ranking(user, id));
+  }
+
+  @Get(`${SHEET}/export`)
+  @RequirePermission(Permission.AssessmentRead)
+  @ApiOperation({ summary: '下载单位评分表（.xlsx，单位只能下载本单位的）' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: '文件', schema: { type: 'string', format: 'binary' } })
+  async sheetFile(@CurrentUser() user: Principal, @Param('id', ParseIdPipe) id: string, @Param('unitId', ParseIdPipe) unitId: string, @Res() res: Response) {
+    send(res, await this.exports.sheet(user, id, unitId));
+  }
+
+  @Get('assessment-rounds/:id/export/bulletin')
+  @RequirePermission(Permission.AssessmentRead)
+  @ApiOperation({ summary: '下载考核结果通报（.docx，公布后；领导小组办公室和领导）' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiOkResponse({ description: '文件', schema: { type: 'string', format: 'binary' } })
+  async bulletin(@CurrentUser() user: Principal, @Param('id', ParseIdPipe) id: string, @Res() res: Response) {
+    send(res, await this.exports.bulletin(user, id));
+  }
 }
+
+const send = (res: Response, file: FileOut) => res.type(file.mime).setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.body);
