@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import request from 'supertest';
+import { seedAssessmentDemo } from '../src/assessment/assessment-demo.js';
 import { hashPassword } from '../src/auth/passwords.js';
 import { seedDemo } from '../src/demo/demo-seed.js';
 import { asUser, createTestApp, TestClock, tokenFor, type TestApp } from './app.js';
@@ -44,6 +45,7 @@ describe('annual assessment (年度考核)', () => {
   const reports: Record<string, string> = {};
   let office: ReturnType<typeof asUser>;
   let roundId: string;
+  let demoPlanId: string;
 
   const scheme = {
     year: 2026,
@@ -71,6 +73,7 @@ describe('annual assessment (年度考核)', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock });
     const demo = await seedDemo(t.app);
+    demoPlanId = demo.planId;
     const city = await t.prisma.plan.findUniqueOrThrow({ where: { id: demo.planId } });
     for (const [k, name] of [['fgw', '市发改委'], ['xingqing', '兴庆区'], ['jinfeng', '金凤区']] as const) unit[k] = (await t.prisma.unit.findFirstOrThrow({ where: { name } })).id;
     planId = (await t.prisma.plan.create({ data: { title: '考核测试方案', jurisdictionId: city.jurisdictionId, status: 'issued' } })).id;
@@ -381,5 +384,23 @@ describe('annual assessment (年度考核)', () => {
     expect(xml).toContain('实行一票否决的单位：市发改委（碳排放控制目标未完成）。');
     expect(xml).toContain('市发改委：整改。');
     expect(await t.prisma.auditEvent.count({ where: { entityId: roundId, action: 'assessment.exported' } })).toBe(3);
+  });
+
+  it('the demo: last year’s scheme copied to this year, and last year’s round frozen with its outcomes', async () => {
+    const seeded = await seedAssessmentDemo(t.app, demoPlanId);
+    expect(seeded).toMatchObject({ year: 2026 });
+    expect(await seedAssessmentDemo(t.app, demoPlanId)).toBeNull();
+    const years = (await office.get(`/api/v1/plans/${demoPlanId}/assessment-schemes`).expect(200)).body.map((s: { year: number }) => s.year);
+    expect(years).toEqual([2027, 2026]);
+    const [round] = (await office.get(`/api/v1/plans/${demoPlanId}/assessment-rounds`).expect(200)).body;
+    expect(round).toMatchObject({ year: 2026, state: 'frozen', resultVersion: 1 });
+    const table = (await office.get(`/api/v1/assessment-rounds/${round.id}/sheets`).expect(200)).body;
+    expect(table.length).toBe(seeded!.units);
+    const jinfeng = table.find((s: { unitName: string }) => s.unitName === '金凤区');
+    expect(jinfeng).toMatchObject({ grade: 'fail', vetoed: true });
+    const outcomes = (await office.get(`/api/v1/assessment-rounds/${round.id}/outcomes`).expect(200)).body;
+    expect(outcomes.filter((o: { unitName: string }) => o.unitName === '金凤区').map((o: { kind: string }) => o.kind)).toEqual(['rectification', 'interview']);
+    // At most 30 % 优秀.
+    expect(table.filter((s: { grade: string }) => s.grade === 'excellent').length).toBeLessThanOrEqual(Math.floor(table.length * 0.3));
   });
 });
