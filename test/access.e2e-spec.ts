@@ -288,6 +288,7 @@ describe('the role matrix through HTTP', () => {
     },
     'POST /api/v1/plans/:planId/assessment-rounds': { call: (r) => r.post(`/api/v1/plans/${planId}/assessment-rounds`).send({ year: 2019 }), expect: () => expectStatus(403, { office: 201 }) },
     'GET /api/v1/plans/:planId/assessment-rounds': { call: (r) => r.get(`/api/v1/plans/${planId}/assessment-rounds`), expect: () => expectStatus(200) },
+    'GET /api/v1/plans/:planId/assessment-grades': { call: (r) => r.get(`/api/v1/plans/${planId}/assessment-grades`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
     'GET /api/v1/assessment-rounds/:id': { call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.lifecycle}`), expect: () => expectStatus(200) },
     ...Object.fromEntries(
       ['start-self-assessment', 'start-review', 'publish', 'open-appeals', 'freeze'].map((step) => [

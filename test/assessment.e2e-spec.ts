@@ -400,6 +400,9 @@ describe('annual assessment (年度考核)', () => {
     expect(jinfeng).toMatchObject({ grade: 'fail', vetoed: true });
     const outcomes = (await office.get(`/api/v1/assessment-rounds/${round.id}/outcomes`).expect(200)).body;
     expect(outcomes.filter((o: { unitName: string }) => o.unitName === '金凤区').map((o: { kind: string }) => o.kind)).toEqual(['rectification', 'interview']);
+    const grades = (await (await as('leader')).get(`/api/v1/plans/${demoPlanId}/assessment-grades`).expect(200)).body;
+    expect(grades).toEqual([{ year: 2026, state: 'frozen', units: table.length, ...Object.fromEntries(['excellent', 'good', 'pass', 'fail'].map((g) => [g, table.filter((s: { grade: string }) => s.grade === g).length])) }]);
+    await (await as('xingqing')).get(`/api/v1/plans/${demoPlanId}/assessment-grades`).expect(403);
     // At most 30 % 优秀.
     expect(table.filter((s: { grade: string }) => s.grade === 'excellent').length).toBeLessThanOrEqual(Math.floor(table.length * 0.3));
   });

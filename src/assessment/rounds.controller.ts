@@ -7,7 +7,7 @@ import type { Principal } from '../access/principal.js';
 import { ParseIdPipe } from '../common/parse-id.pipe.js';
 import { CriterionKeyPipe } from './criterion-key.pipe.js';
 import {
-  AppealDto, AssignEvaluatorDto, CorrectionDto, DecideAppealDto, EvaluatorAssignmentDto, FileAppealDto, OpenRoundDto, OutcomeDto, OutcomeViewDto, ResultVersionDto, RoundDto,
+  AppealDto, AssignEvaluatorDto, GradeDistributionDto, CorrectionDto, DecideAppealDto, EvaluatorAssignmentDto, FileAppealDto, OpenRoundDto, OutcomeDto, OutcomeViewDto, ResultVersionDto, RoundDto,
   RoundTransitionDto, ScoreEntryDto, SelfAssessmentDto, SheetDto, TraceDto,
 } from './dto/round.dto.js';
 import { AssessmentExportsService, type FileOut } from './exports.service.js';
@@ -41,6 +41,14 @@ export class RoundsController {
   @ApiOkResponse({ type: [RoundDto] })
   list(@Param('planId', ParseIdPipe) planId: string) {
     return this.rounds.list(planId);
+  }
+
+  @Get('plans/:planId/assessment-grades')
+  @RequirePermission(Permission.AssessmentRead)
+  @ApiOperation({ summary: '历年考核等次分布（已公布的；领导小组办公室和领导）' })
+  @ApiOkResponse({ type: [GradeDistributionDto] })
+  distribution(@CurrentUser() user: Principal, @Param('planId', ParseIdPipe) planId: string) {
+    return this.rounds.distribution(user, planId);
   }
 
   @Get('assessment-rounds/:id')

@@ -135,6 +135,22 @@ export class RoundsService {
     return { criterionKey: key, name: c.name, formula: criterionFormula(c), computed: score.computed, points: score.points, lead: f.lead, supporting: f.supporting, met: f.met, due: f.due, records: f.records };
   }
 
+  /** Grades per year for the office and leaders (a round's grades count once they are published). */
+  async distribution(p: Principal, planId: string) {
+    if (!p.roles.some((r) => r === 'office_admin' || r === 'system_admin' || r === 'leader')) throw new DomainError('AUTH.FORBIDDEN', 403, '等次分布仅供领导小组办公室和领导查看');
+    const rows = await this.prisma.$queryRaw<{ year: number; state: RoundRow['state']; grade: string; n: number }[]>`
+      SELECT r.year, r.state::text AS state, s.grade, count(*)::int AS n
+        FROM assessment_rounds r JOIN assessment_sheets s ON s.round_id = r.id
+       WHERE r.plan_id = ${planId}::uuid AND r.state IN ('published', 'appeal', 'frozen')
+       GROUP BY r.year, r.state, s.grade ORDER BY r.year`;
+    const years = [...new Set(rows.map((r) => r.year))];
+    return years.map((year) => {
+      const of = rows.filter((r) => r.year === year);
+      const counts = Object.fromEntries((['excellent', 'good', 'pass', 'fail'] as Grade[]).map((g) => [g, of.find((r) => r.grade === g)?.n ?? 0])) as Record<Grade, number>;
+      return { year, state: of[0].state, units: of.reduce((n, r) => n + r.n, 0), ...counts };
+    });
+  }
+
   async versions(roundId: string) {
     await this.round(roundId);
     const rows = await this.prisma.assessmentResultVersion.findMany({ where: { roundId }, orderBy: { number: 'asc' } });

@@ -177,3 +177,13 @@ export class OutcomeViewDto {
 export class EvaluatorAssignmentDto {
   @ApiProperty() created: number;
 }
+
+export class GradeDistributionDto {
+  @ApiProperty() year: number;
+  @ApiProperty() state: string;
+  @ApiProperty() units: number;
+  @ApiProperty({ description: '优秀' }) excellent: number;
+  @ApiProperty({ description: '良好' }) good: number;
+  @ApiProperty({ description: '合格' }) pass: number;
+  @ApiProperty({ description: '不合格' }) fail: number;
+}
