@@ -76,15 +76,22 @@ export class RoundsService {
             const kind = c.kind ? criterionKind(c.kind)! : undefined;
             const f = kind ? (facts.get(kind.kind)!.get(sh.unitId) ?? { lead: 0, supporting: 0, met: 0, due: 0, records: [] }) : undefined;
             return {
-              sheetId: sh.id,
-              criterionKey: c.key,
+              sheet_id: sh.id,
+              criterion_key: c.key,
               computed: kind && c.type === 'computed' ? kind.score(f!, c.params ?? {}) : null,
-              facts: f ? (f as object) : undefined,
-              vetoTriggered: kind && c.type === 'veto' ? f!.lead + f!.supporting >= (c.params?.threshold ?? Infinity) : null,
+              facts: f ?? null,
+              veto_triggered: kind && c.type === 'veto' ? f!.lead + f!.supporting >= (c.params?.threshold ?? Infinity) : null,
             };
           }),
         );
-        for (let i = 0; i < scores.length; i += 5000) await w.tx.assessmentScore.createMany({ data: scores.slice(i, i + 5000) });
+        // One JSON parameter per chunk rather than one bind parameter per value: 40,000 rows (5,000 units) in about a second.
+        for (let i = 0; i < scores.length; i += 10_000) {
+          await w.tx.$executeRaw`
+            INSERT INTO assessment_scores (id, sheet_id, criterion_key, computed, facts, veto_triggered, points, updated_at)
+            SELECT gen_random_uuid(), x.sheet_id, x.criterion_key, x.computed, x.facts, x.veto_triggered, 0, now()
+              FROM jsonb_to_recordset(${JSON.stringify(scores.slice(i, i + 10_000))}::jsonb)
+                AS x(sheet_id uuid, criterion_key text, computed float8, facts jsonb, veto_triggered boolean)`;
+        }
         await recomputeRound(w.tx, round.id);
         await w.audit([{ action: 'assessment.opened', entityType: 'AssessmentRound', entityId: round.id, after: { planId, year: dto.year, schemeId: scheme.id, units: unitIds.length, cutoff: cutoff.toISOString() } }]);
         await w.announce([{ type: 'assessment.opened', aggregateType: 'AssessmentRound', aggregateId: round.id, payload: { planId, year: dto.year } }]);
