@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
 import { ProposalsModule } from './assignment-proposals/proposals.module.js';
+import { AssessmentModule } from './assessment/assessment.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClockModule } from './clock/clock.js';
@@ -33,6 +34,6 @@ import { PlanReviewsModule } from './plan-reviews/plan-reviews.module.js';
 @Module({
   // The one error speaker, as a provider so that it also answers unknown routes and reads the limits from config.
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
-  imports: [ConfigModule, ClockModule, PrismaModule, RedisModule, AccessModule, JobsModule, AuditModule, WorkflowModule, AuthModule, UsersModule, HealthModule, UnitsModule, PlansModule, WorkItemsModule, ImportsModule, ProposalsModule, LightsModule, ReportingModule, ExtensionsModule, DashboardModule, ConsoleModule, NotificationsModule, RemindersModule, NoticesModule, IndicatorsModule, YearEndModule, DocumentsModule, PlanReviewsModule],
+  imports: [ConfigModule, ClockModule, PrismaModule, RedisModule, AccessModule, JobsModule, AuditModule, WorkflowModule, AuthModule, UsersModule, HealthModule, UnitsModule, PlansModule, WorkItemsModule, ImportsModule, ProposalsModule, LightsModule, ReportingModule, ExtensionsModule, DashboardModule, ConsoleModule, NotificationsModule, RemindersModule, NoticesModule, IndicatorsModule, YearEndModule, DocumentsModule, PlanReviewsModule, AssessmentModule],
 })
 export class AppModule {}

@@ -44,6 +44,12 @@ describe('the role matrix through HTTP', () => {
   let actualId: string;
   let countyPlan: string;
   let countyPlanToApprove: string;
+  // Assessment: one round per state the routes need (see the setup below), each its own year.
+  const rounds: Record<'lifecycle' | 'selfAssessment' | 'review' | 'appeal' | 'frozen', string> = { lifecycle: '', selfAssessment: '', review: '', appeal: '', frozen: '' };
+  let schemeId: string;
+  let xingqingUnit: string;
+  let appeals: string[];
+  let evaluatorId: string;
   const tokens: Partial<Record<Who, string>> = {};
 
   beforeAll(async () => {
@@ -92,6 +98,38 @@ describe('the role matrix through HTTP', () => {
           ).id,
       ),
     );
+    xingqingUnit = (await t.prisma.unit.findFirstOrThrow({ where: { name: '兴庆区' } })).id;
+    const scheme = (year: number, judged: boolean) => ({
+      year,
+      name: `${year}年度考核方案`,
+      baseScore: 100,
+      totalCap: 100,
+      parts: [{ key: 'work', name: '重点任务推进', weight: 100 }],
+      criteria: [
+        { key: 'overdue', partKey: 'work', name: '逾期事项', type: 'computed', basis: 'system_data', kind: 'overdue_or_red', params: { lead: -5, supporting: -3 } },
+        ...(judged ? [{ key: 'quality', partKey: 'work', name: '工作质量', type: 'judged', basis: 'work_quality', rangeMin: 0, rangeMax: 10 }] : []),
+        { key: 'emission', partKey: 'work', name: '碳排放控制目标未完成', type: 'veto', basis: 'target' },
+      ],
+    });
+    const officeReq = (r: request.Test) => r.set('authorization', tokens.office!);
+    for (const year of [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]) {
+      const res = await officeReq(request(t.http).post(`/api/v1/plans/${planId}/assessment-schemes`).send(scheme(year, year !== 2026)));
+      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+      if (year === 2026) schemeId = res.body.id;
+    }
+    const years = { lifecycle: 2026, selfAssessment: 2025, review: 2024, appeal: 2023, frozen: 2022 } as const;
+    for (const [k, year] of Object.entries(years) as [keyof typeof rounds, number][]) {
+      rounds[k] = (await officeReq(request(t.http).post(`/api/v1/plans/${planId}/assessment-rounds`).send({ year })).expect(201)).body.id;
+    }
+    await t.prisma.assessmentRound.update({ where: { id: rounds.selfAssessment }, data: { state: 'self_assessment' } });
+    await t.prisma.assessmentRound.update({ where: { id: rounds.review }, data: { state: 'review' } });
+    await t.prisma.assessmentRound.update({ where: { id: rounds.appeal }, data: { state: 'appeal', appealDeadline: new Date('2099-12-31') } });
+    await t.prisma.assessmentRound.update({ where: { id: rounds.frozen }, data: { state: 'frozen', resultVersion: 1 } });
+    const fgwAppealSheet = await t.prisma.assessmentSheet.findFirstOrThrow({ where: { roundId: rounds.appeal, unitId: fgwUnit } });
+    appeals = await Promise.all(
+      ['overdue', 'quality'].map(async (criterionKey) => (await t.prisma.assessmentAppeal.create({ data: { sheetId: fgwAppealSheet.id, criterionKey, reason: '数据有误', filedById: fgwUser } })).id),
+    );
+    evaluatorId = (await t.prisma.user.create({ data: { username: 'access-evaluator', displayName: '第三方评估', unitId: fgwUnit, roles: ['evaluator'], passwordHash: 'x' } })).id;
     pendingExt = await Promise.all(
       [1, 2].map(async () => {
         const e = await t.prisma.extensionRequest.create({
@@ -103,7 +141,7 @@ describe('the role matrix through HTTP', () => {
     // The year-end cycle: 市发改委's annual report filled in (so its head can sign it off), 兴庆区's submitted.
     cycleId = (await request(t.http).post(`/api/v1/plans/${planId}/year-end-cycles`).set('authorization', tokens.office!).send({ year: 2026 }).expect(201)).body.id;
     const annualReports = await t.prisma.annualReport.findMany({ where: { cycleId } });
-    const xingqingUnit = (await t.prisma.unit.findFirstOrThrow({ where: { name: '兴庆区' } })).id;
+    xingqingUnit = (await t.prisma.unit.findFirstOrThrow({ where: { name: '兴庆区' } })).id;
     fgwAnnual = annualReports.find((r) => r.unitId === fgwUnit)!.id;
     xingqingAnnual = annualReports.find((r) => r.unitId === xingqingUnit)!.id;
     dropUnitId = annualReports.find((r) => ![fgwUnit, xingqingUnit].includes(r.unitId))!.unitId;
@@ -427,6 +465,108 @@ describe('the role matrix through HTTP', () => {
       call: (r, v) => r.post(`/api/v1/year-end-cycles/${cycleId}/summary/finalise`).send({ version: v }),
       expect: () => expectStatus(403, { office: 200 }),
     },
+    'GET /api/v1/assessment-criterion-kinds': { call: (r) => r.get(`/api/v1/assessment-criterion-kinds?planId=${planId}&year=2026`), expect: () => expectStatus(200) },
+    'GET /api/v1/plans/:planId/assessment-schemes': { call: (r) => r.get(`/api/v1/plans/${planId}/assessment-schemes`), expect: () => expectStatus(200) },
+    'POST /api/v1/plans/:planId/assessment-schemes/copy': {
+      call: (r) => r.post(`/api/v1/plans/${planId}/assessment-schemes/copy`).send({ fromYear: 2025, toYear: 2018 }),
+      expect: () => expectStatus(403, { office: 201 }),
+    },
+    'POST /api/v1/plans/:planId/assessment-schemes': {
+      call: (r) =>
+        r.post(`/api/v1/plans/${planId}/assessment-schemes`).send({
+          year: 2017,
+          name: '2017年度考核方案',
+          baseScore: 100,
+          totalCap: 100,
+          parts: [{ key: 'work', name: '重点任务推进', weight: 100 }],
+          criteria: [{ key: 'quality', partKey: 'work', name: '工作质量', type: 'judged', basis: 'work_quality', rangeMin: 0, rangeMax: 10 }],
+        }),
+      expect: () => expectStatus(403, { office: 201 }),
+    },
+    'GET /api/v1/assessment-schemes/:id': { call: (r) => r.get(`/api/v1/assessment-schemes/${schemeId}`), expect: () => expectStatus(200) },
+    'PUT /api/v1/assessment-schemes/:id': {
+      versionOf: async () => (await t.prisma.assessmentScheme.findUniqueOrThrow({ where: { id: schemeId } })).rowVersion,
+      call: (r, v) =>
+        r.put(`/api/v1/assessment-schemes/${schemeId}`).send({
+          rowVersion: v,
+          name: '2026年度考核方案（修订）',
+          baseScore: 100,
+          totalCap: 100,
+          parts: [{ key: 'work', name: '重点任务推进', weight: 100 }],
+          criteria: [{ key: 'overdue', partKey: 'work', name: '逾期事项', type: 'computed', basis: 'system_data', kind: 'overdue_or_red', params: { lead: -5, supporting: -3 } }],
+        }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/plans/:planId/assessment-rounds': { call: (r) => r.post(`/api/v1/plans/${planId}/assessment-rounds`).send({ year: 2019 }), expect: () => expectStatus(403, { office: 201 }) },
+    'GET /api/v1/plans/:planId/assessment-rounds': { call: (r) => r.get(`/api/v1/plans/${planId}/assessment-rounds`), expect: () => expectStatus(200) },
+    'GET /api/v1/plans/:planId/assessment-grades': { call: (r) => r.get(`/api/v1/plans/${planId}/assessment-grades`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
+    'GET /api/v1/assessment-rounds/:id': { call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.lifecycle}`), expect: () => expectStatus(200) },
+    ...Object.fromEntries(
+      ['start-self-assessment', 'start-review', 'publish', 'open-appeals', 'freeze'].map((step) => [
+        `POST /api/v1/assessment-rounds/:id/${step}`,
+        {
+          versionOf: async () => (await t.prisma.assessmentRound.findUniqueOrThrow({ where: { id: rounds.lifecycle } })).version,
+          call: (r: ReturnType<typeof request>, v: number) => r.post(`/api/v1/assessment-rounds/${rounds.lifecycle}/${step}`).send({ version: v }),
+          // The appeal window has just opened: the office may not freeze yet.
+          expect: () => expectStatus(403, { office: step === 'freeze' ? 422 : 200 }),
+        },
+      ]),
+    ),
+    'GET /api/v1/assessment-rounds/:id/sheets': { call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.selfAssessment}/sheets`), expect: () => expectStatus(200) },
+    'GET /api/v1/assessment-rounds/:id/sheets/:unitId': {
+      call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.selfAssessment}/sheets/${fgwUnit}`),
+      expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }),
+    },
+    'GET /api/v1/assessment-rounds/:id/sheets/:unitId/criteria/:key/trace': {
+      call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.selfAssessment}/sheets/${fgwUnit}/criteria/overdue/trace`),
+      expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }),
+    },
+    'PUT /api/v1/assessment-rounds/:id/sheets/:unitId/criteria/:key/self-assessment': {
+      call: (r) => r.put(`/api/v1/assessment-rounds/${rounds.selfAssessment}/sheets/${xingqingUnit}/criteria/quality/self-assessment`).send({ score: 8, reason: '开展碳普惠试点' }),
+      expect: () => expectStatus(404, { office: 403, leader: 403, xingqing: 200, 'xingqing-head': 200 }),
+    },
+    'PUT /api/v1/assessment-rounds/:id/sheets/:unitId/criteria/:key/evaluation': {
+      call: (r) => r.put(`/api/v1/assessment-rounds/${rounds.selfAssessment}/sheets/${xingqingUnit}/criteria/quality/evaluation`).send({ score: 7, reason: '试点有成效' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/assessment-rounds/:id/evaluators': {
+      call: (r) => r.post(`/api/v1/assessment-rounds/${rounds.selfAssessment}/evaluators`).send({ userId: evaluatorId, unitIds: [xingqingUnit], criterionKeys: ['quality'] }),
+      expect: () => expectStatus(403, { office: 201 }),
+    },
+    'PUT /api/v1/assessment-rounds/:id/sheets/:unitId/criteria/:key/adjustment': {
+      call: (r) => r.put(`/api/v1/assessment-rounds/${rounds.review}/sheets/${fgwUnit}/criteria/quality/adjustment`).send({ score: 6, reason: '复核调整' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/assessment-rounds/:id/sheets/:unitId/criteria/:key/appeals': {
+      call: (r) => r.post(`/api/v1/assessment-rounds/${rounds.appeal}/sheets/${xingqingUnit}/criteria/overdue/appeals`).send({ reason: '逾期系上级原因造成' }),
+      // The second caller of 兴庆区 finds the first one's appeal pending.
+      expect: () => expectStatus(404, { office: 403, leader: 403, xingqing: 201, 'xingqing-head': 409 }),
+    },
+    'GET /api/v1/assessment-rounds/:id/appeals': { call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.appeal}/appeals`), expect: () => expectStatus(200) },
+    'POST /api/v1/assessment-appeals/:id/accept': {
+      call: (r) => r.post(`/api/v1/assessment-appeals/${appeals[0]}/accept`).send({ version: 1, reason: '情况属实', score: -2 }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/assessment-appeals/:id/reject': {
+      call: (r) => r.post(`/api/v1/assessment-appeals/${appeals[1]}/reject`).send({ version: 1, reason: '理由不成立' }),
+      expect: () => expectStatus(403, { office: 200 }),
+    },
+    'POST /api/v1/assessment-rounds/:id/corrections': {
+      call: (r) => r.post(`/api/v1/assessment-rounds/${rounds.frozen}/corrections`).send({ unitId: fgwUnit, criterionKey: 'quality', score: 9, reason: '更正评分' }),
+      expect: () => expectStatus(403, { office: 201 }),
+    },
+    'GET /api/v1/assessment-rounds/:id/versions': { call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.frozen}/versions`), expect: () => expectStatus(200) },
+    'POST /api/v1/assessment-rounds/:id/outcomes': {
+      call: (r) => r.post(`/api/v1/assessment-rounds/${rounds.frozen}/outcomes`).send({ unitId: fgwUnit, kind: 'interview', note: '约谈主要负责人' }),
+      expect: () => expectStatus(403, { office: 201 }),
+    },
+    'GET /api/v1/assessment-rounds/:id/export/ranking': { call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.frozen}/export/ranking`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
+    'GET /api/v1/assessment-rounds/:id/export/bulletin': { call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.frozen}/export/bulletin`), expect: () => expectStatus(403, { office: 200, leader: 200 }) },
+    'GET /api/v1/assessment-rounds/:id/sheets/:unitId/export': {
+      call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.frozen}/sheets/${fgwUnit}/export`),
+      expect: () => expectStatus(200, { xingqing: 404, 'xingqing-head': 404 }),
+    },
+    'GET /api/v1/assessment-rounds/:id/outcomes': { call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.frozen}/outcomes`), expect: () => expectStatus(200) },
   };
   // Routes whose effect on the caller's own session is tested in auth.e2e-spec.ts, and public routes.
   const elsewhere = ['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password', 'GET /health/live', 'GET /health/ready'];

@@ -89,6 +89,10 @@ describe('route permissions per role', () => {
     [Permission.NoticesRespond]: ['system_admin', 'office_admin', 'unit_head'],
     [Permission.QueuesDashboard]: ['system_admin'],
     [Permission.YearEndManage]: ['system_admin', 'office_admin'],
+    [Permission.AssessmentRead]: roles,
+    [Permission.AssessmentManage]: ['system_admin', 'office_admin'],
+    [Permission.AssessmentSelf]: ['system_admin', 'office_admin', 'unit_head', 'unit_reporter'],
+    [Permission.AssessmentEvaluate]: ['system_admin', 'office_admin', 'evaluator'],
   };
   for (const permission of Object.values(Permission)) {
     it(`${permission}: ${expected[permission].join(', ')}`, () => {

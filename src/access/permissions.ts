@@ -37,6 +37,14 @@ export enum Permission {
   QueuesDashboard = 'queues:dashboard',
   /** The office's year-end work: open cycles, set obligations, accept annual reports, keep the indicator catalogue, verify actuals, finalise the summary. */
   YearEndManage = 'year-end:manage',
+  /** Assessment schemes, rounds and sheets, each read through its own scope (a unit: its own sheet). */
+  AssessmentRead = 'assessment:read',
+  /** Define schemes, run rounds, adjust scores, decide appeals, record outcomes: the office. */
+  AssessmentManage = 'assessment:manage',
+  /** A unit's self-assessment (自评) and appeals (申诉) on its own sheet. */
+  AssessmentSelf = 'assessment:self',
+  /** Score the criteria and units assigned to the caller (互评、第三方评估). */
+  AssessmentEvaluate = 'assessment:evaluate',
 }
 
 const READ = [
@@ -47,14 +55,15 @@ const READ = [
   Permission.AuditRead,
   Permission.ReportsRead,
   Permission.DashboardRead,
+  Permission.AssessmentRead,
 ];
-const UNIT_WORK = [Permission.ReportsWrite, Permission.ExtensionsRequest];
+const UNIT_WORK = [Permission.ReportsWrite, Permission.ExtensionsRequest, Permission.AssessmentSelf];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   system_admin: Object.values(Permission),
   office_admin: Object.values(Permission).filter((p) => p !== Permission.QueuesDashboard),
   leader: READ,
-  evaluator: READ,
+  evaluator: [...READ, Permission.AssessmentEvaluate],
   unit_head: [...READ, ...UNIT_WORK, Permission.ReportsSignOff, Permission.ReportsReview, Permission.UsersRead, Permission.UsersWrite, Permission.NoticesRespond],
   unit_reporter: [...READ, ...UNIT_WORK],
 };

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { projectRoot } from '../common/project-root.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { seedAssessmentDemo } from '../assessment/assessment-demo.js';
 import { seedDemo } from './demo-seed.js';
 import { seedYearEndDemo } from './year-end-demo.js';
 
@@ -32,6 +33,8 @@ try {
     `演示数据已就绪：方案 ${planId}，工作事项 ${result.summary.items} 项（新建 ${created.length}，更新 ${updated.length}，未变 ${unchanged}）` +
       `${opened ? `；已开启「${opened.label}」调度，待报 ${opened.expected} 份，截止 ${opened.dueDate}` : ''}\n`,
   );
+  const assessment = await seedAssessmentDemo(app, planId);
+  if (assessment) process.stdout.write(`已生成 ${assessment.year} 年度考核（${assessment.units} 个单位，已锁定，含结果运用）\n`);
   // The accounts of every unit, for the banner (usernames only; the password is the demo's).
   const users = await app.get(PrismaService).user.findMany({ select: { username: true, roles: true, unit: { select: { name: true } } }, orderBy: { username: 'asc' } });
   const accounts = users.map((u) => ({ username: u.username, unit: u.unit.name, roles: u.roles }));

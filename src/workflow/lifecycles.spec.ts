@@ -1,6 +1,8 @@
 import type { Role } from '../generated/prisma/enums.js';
 import { PLAN_WIDE_ROLES } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
+import { appealLifecycle, type AppealRow } from '../assessment/appeal.lifecycle.js';
+import { roundLifecycle, type RoundRow } from '../assessment/round.lifecycle.js';
 import { extensionLifecycle, type ExtensionRow } from '../extensions/extension.lifecycle.js';
 import { noticeLifecycle, type NoticeRow } from '../notices/notice.lifecycle.js';
 import { periodLifecycle, type PeriodRow } from '../reporting/period.lifecycle.js';
@@ -261,5 +263,44 @@ describe('plan review (审核) truth table: 兴庆区’s own plan', () => {
   it('a plan without a parent is not submitted for review', () => {
     const head = ACTORS['lead head'];
     expect(checkTransition(planReviewLifecycle, 'submit', head, row('draft', null), { id: 'pr1', version: 1 }, ctx(head))).toMatchObject({ status: 422, code: 'PLAN_REVIEW.NO_PARENT' });
+  });
+});
+
+describe('assessment round lifecycle truth table (ctx: 2026-04-05)', () => {
+  const row = (extra: Partial<RoundRow>) => (state: string) => ({ id: 'a1', version: 1, state, unscored: 0, pendingAppeals: 0, appealDeadline: null, ...extra }) as unknown as RoundRow;
+  const B = '409 ASSESSMENT.BAD_STATE';
+  const states = ['open', 'self_assessment', 'review', 'published', 'appeal', 'frozen'];
+  // One column per actor; only the office moves a round.
+  const only = (okIn: string, code = '✓') => Object.fromEntries(states.map((s) => [s, [s === okIn ? code : B, F, F, F, F, F, F]]));
+  expectTable(roundLifecycle, 'start_self_assessment', row({}), only('open'));
+  expectTable(roundLifecycle, 'start_review', row({}), only('self_assessment'));
+  expectTable(roundLifecycle, 'publish', row({}), only('review'));
+  expectTable(roundLifecycle, 'open_appeals', row({}), only('published'));
+  describe('publish with judged criteria unscored', () => expectTable(roundLifecycle, 'publish', row({ unscored: 2 }), { review: ['422 ASSESSMENT.UNSCORED', F, F, F, F, F, F] }));
+  describe('freeze after the window', () => expectTable(roundLifecycle, 'freeze', row({ appealDeadline: new Date('2026-04-04') }), only('appeal')));
+  describe('freeze on the window’s last day', () => expectTable(roundLifecycle, 'freeze', row({ appealDeadline: new Date('2026-04-05') }), { appeal: ['422 ASSESSMENT.APPEAL_WINDOW_OPEN', F, F, F, F, F, F] }));
+  describe('freeze with an appeal pending', () => expectTable(roundLifecycle, 'freeze', row({ pendingAppeals: 1, appealDeadline: new Date('2026-04-01') }), { appeal: ['422 ASSESSMENT.APPEALS_PENDING', F, F, F, F, F, F] }));
+  // Writes that do not move the round: who may, and in which states. Units self-assess and appeal their own sheet (checked on the sheet).
+  const unitsToo = (okIn: string[], code = '✓') => Object.fromEntries(states.map((s) => [s, okIn.includes(s) ? [code, F, code, code, code, code, code] : [B, F, B, B, B, B, B]]));
+  expectTable(roundLifecycle, 'self_assess', row({}), unitsToo(['self_assessment']));
+  describe('file_appeal within the window', () => expectTable(roundLifecycle, 'file_appeal', row({ appealDeadline: new Date('2026-04-05') }), unitsToo(['appeal'])));
+  describe('file_appeal after the window', () => expectTable(roundLifecycle, 'file_appeal', row({ appealDeadline: new Date('2026-04-04') }), { appeal: unitsToo(['appeal'], '422 ASSESSMENT.APPEAL_WINDOW_CLOSED').appeal }));
+  expectTable(roundLifecycle, 'adjust', row({}), Object.fromEntries(states.map((s) => [s, [s === 'review' ? '✓' : B, F, F, F, F, F, F]])));
+  expectTable(roundLifecycle, 'correct', row({}), only('frozen'));
+  expectTable(roundLifecycle, 'record_outcome', row({}), only('frozen'));
+});
+
+describe('assessment appeal lifecycle truth table', () => {
+  const criterion = { key: 'quality', name: '工作质量', type: 'judged', rangeMin: 0, rangeMax: 10 };
+  const row = (state: string) => ({ id: 'ap1', version: 1, state, status: state, roundState: 'appeal', criterion }) as unknown as AppealRow;
+  const D = '409 ASSESSMENT_APPEAL.DECIDED';
+  expectTable(appealLifecycle, 'reject', row, { pending: ['✓', F, F, F, F, F, F], accepted: [D, F, F, F, F, F, F], rejected: [D, F, F, F, F, F, F] });
+  const office = who(['office_admin'], 'u-office');
+  it('accepting needs a score within the criterion’s range, and the round in its appeal window', () => {
+    const check = (r: AppealRow, input: unknown) => checkTransition(appealLifecycle, 'accept', office, r, { id: r.id, version: 1, reason: '属实', input }, ctx(office));
+    expect(check(row('pending'), { score: 5 })).toBeNull();
+    expect(check(row('pending'), { score: 11 })).toMatchObject({ status: 400, field: 'score' });
+    expect(check(row('pending'), {})).toMatchObject({ status: 400, field: 'score' });
+    expect(check({ ...row('pending'), roundState: 'frozen' }, { score: 5 })).toMatchObject({ status: 409, code: 'ASSESSMENT.BAD_STATE' });
   });
 });
