@@ -23,7 +23,17 @@ export type Permission =
   | 'periods:manage'
   | 'extensions:request'
   | 'extensions:decide'
-  | 'dashboard:read';
+  | 'dashboard:read'
+  | 'notifications:manage'
+  | 'reminders:manage'
+  | 'notices:issue'
+  | 'notices:respond'
+  | 'queues:dashboard'
+  | 'year-end:manage'
+  | 'assessment:read'
+  | 'assessment:manage'
+  | 'assessment:self'
+  | 'assessment:evaluate';
 
 const ALL: Permission[] = [
   'self',
@@ -45,17 +55,28 @@ const ALL: Permission[] = [
   'extensions:request',
   'extensions:decide',
   'dashboard:read',
+  'notifications:manage',
+  'reminders:manage',
+  'notices:issue',
+  'notices:respond',
+  'queues:dashboard',
+  'year-end:manage',
+  'assessment:read',
+  'assessment:manage',
+  'assessment:self',
+  'assessment:evaluate',
 ];
-const READ: Permission[] = ['self', 'plans:read', 'units:read', 'work-items:read', 'audit:read', 'reports:read', 'dashboard:read'];
-const UNIT_WORK: Permission[] = ['reports:write', 'extensions:request'];
+const READ: Permission[] = ['self', 'plans:read', 'units:read', 'work-items:read', 'audit:read', 'reports:read', 'dashboard:read', 'assessment:read'];
+const UNIT_WORK: Permission[] = ['reports:write', 'extensions:request', 'assessment:self'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   system_admin: ALL,
-  office_admin: ALL,
+  // The queue dashboard is for system administrators only.
+  office_admin: ALL.filter((p) => p !== 'queues:dashboard'),
   leader: READ,
-  evaluator: READ,
+  evaluator: [...READ, 'assessment:evaluate'],
   // A unit head reviews (receives or returns) the contributions supporting units send for the items it leads.
-  unit_head: [...READ, ...UNIT_WORK, 'reports:sign-off', 'reports:review', 'users:read', 'users:write'],
+  unit_head: [...READ, ...UNIT_WORK, 'reports:sign-off', 'reports:review', 'users:read', 'users:write', 'notices:respond'],
   unit_reporter: [...READ, ...UNIT_WORK],
 };
 
