@@ -317,6 +317,19 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
   });
 
   it('the consolidated summary, number by number; commentary; finalised = frozen with its data', async () => {
+    // The year's supervision notices: one 催办 still open, one 督办 escalated once and closed, one 挂牌督办
+    // acknowledged; one numbered in another year, which this year's summary leaves out.
+    const item = await t.prisma.workItem.findFirstOrThrow({ where: { planId }, orderBy: { sortKey: 'asc' } });
+    const office = await t.prisma.user.findUniqueOrThrow({ where: { username: 'office' } });
+    const fgwUnit = await t.prisma.unit.findFirstOrThrow({ where: { name: '市发改委' } });
+    const notice = (number: number, year: number, level: 'urge' | 'supervise' | 'listed', state: 'issued' | 'acknowledged' | 'closed', escalations = 0) =>
+      t.prisma.supervisionNotice.create({
+        data: { planId, year, number, numberText: `〔${year}〕第${number}号`, workItemId: item.id, unitId: fgwUnit.id, level, state, escalations, reason: '进度滞后', requestedAction: '报送整改措施', replyDeadline: new Date(`${year}-12-20`), issuedById: office.id, issuedAt: new Date(`${year}-11-01`) },
+      });
+    await notice(1, 2026, 'urge', 'issued');
+    await notice(2, 2026, 'supervise', 'closed', 1);
+    await notice(3, 2026, 'listed', 'acknowledged');
+    await notice(1, 2025, 'listed', 'closed');
     const got = (await as('leader').get(`/api/v1/year-end-cycles/${cycleId}/summary`).expect(200)).body;
     await as('xingqing').get(`/api/v1/year-end-cycles/${cycleId}/summary`).expect(403);
     const s = got.summary;
@@ -335,6 +348,7 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
     for (const w of await t.prisma.workItem.findMany({ where: { planId } })) lights[(await as('office').get(`/api/v1/work-items/${w.id}/lights`).expect(200)).body.light ?? 'none']++;
     expect(s.lights).toEqual(lights);
     expect(Object.values(s.lights).reduce((a: number, b) => a + (b as number), 0)).toBe(5);
+    expect(s.notices).toEqual({ issued: 3, urge: 1, supervise: 1, listed: 1, escalated: 1, closed: 1, open: 2 });
 
     await as('office').put(`/api/v1/year-end-cycles/${cycleId}/summary`, { version: got.version + 1, commentary: '旧版本' }).expect(409);
     const commented = await as('office').put(`/api/v1/year-end-cycles/${cycleId}/summary`, { version: got.version, commentary: '全市碳达峰工作总体有序推进，煤炭消费比重仍高于目标。' }).expect(200);
@@ -438,10 +452,11 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
       '方案共有工作事项 5 项，其中已完成 1 项、按计划推进 0 项、滞后 0 项、逾期未完成 1 项、未纳入已采纳年度报告 3 项。',
       '1.能源：共 3 项，已完成 1 项，按计划推进 0 项，滞后 0 项，逾期 1 项，未报告 1 项。',
       '纳入评价的目标 6 个，已完成 4 个，未完成 1 个，暂无法评价 1 个。',
+      '本年度发出督办单 3 件（催办 1 件，督办 1 件，挂牌督办 1 件），其中自动升级 1 件；已办结 1 件，未办结 2 件。',
       '实际 512 万千瓦 ≥ 目标 500 万千瓦',
       '实际 56.5% > 目标 55%', // the frozen figures, not the later correction
       '逾期报送：兴庆区',
-      '六、办公室意见',
+      '六、督办情况', '七、办公室意见',
       '全市碳达峰工作总体有序推进，煤炭消费比重仍高于目标。',
     ]) {
       expect(summaryDoc.text).toContain(text);

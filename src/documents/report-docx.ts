@@ -79,6 +79,14 @@ export async function summaryDocx(s: Summary, documentNumber: string | null, fin
     ),
     heading1(`${level1(++n)}红黄绿灯分布`),
     body(`绿灯 ${s.lights.green} 项，黄灯 ${s.lights.yellow} 项，红灯 ${s.lights.red} 项，暂无数据 ${s.lights.none} 项。`),
+    ...(s.notices
+      ? [
+          heading1(`${level1(++n)}督办情况`),
+          body(
+            `本年度发出督办单 ${s.notices.issued} 件（催办 ${s.notices.urge} 件，督办 ${s.notices.supervise} 件，挂牌督办 ${s.notices.listed} 件），其中自动升级 ${s.notices.escalated} 件；已办结 ${s.notices.closed} 件，未办结 ${s.notices.open} 件。`,
+          ),
+        ]
+      : []),
     heading1(`${level1(++n)}办公室意见`),
     ...(s.commentary ? paragraphs(s.commentary) : [body('（办公室尚未填写意见）')]),
     // The frozen data can be checked against the stored snapshot.

@@ -27,7 +27,19 @@ export interface Summary {
   indicators: { achieved: number; notAchieved: number; unknown: number; evaluations: { seq: string; text: string; indicatorName: string; outcome: string; explanation: string }[] };
   units: { obliged: number; accepted: number; awaitingReview: number; late: string[]; missing: string[]; dropped: string[] };
   lights: { green: number; yellow: number; red: number; none: number };
+  /** The year's supervision notices; null in a summary finalised before notices were counted. */
+  notices: NoticeCounts | null;
   commentary: string | null;
+}
+
+export interface NoticeCounts {
+  issued: number;
+  urge: number;
+  supervise: number;
+  listed: number;
+  escalated: number;
+  closed: number;
+  open: number;
 }
 
 /**
@@ -56,7 +68,10 @@ export class SummaryService {
     this.readable(p);
     const cycle = await this.prisma.yearEndCycle.findUnique({ where: { id: cycleId } });
     if (!cycle) throw notFound('年度报告', 'YEAR_END.NOT_FOUND');
-    if (cycle.summarySnapshot) return this.view(cycle, cycle.summarySnapshot as unknown as Summary);
+    if (cycle.summarySnapshot) {
+      const frozen = cycle.summarySnapshot as unknown as Summary;
+      return this.view(cycle, { ...frozen, notices: frozen.notices ?? null });
+    }
     return this.view(cycle, await this.compute(this.prisma, cycleId));
   }
 
@@ -130,6 +145,8 @@ export class SummaryService {
     const evaluations = await this.indicators.evaluateIn(tx, cycle.plan, cycle.year);
     const count = (o: string) => evaluations.filter((e) => e.outcome === o).length;
     const active = cycle.reports.filter((r) => !r.droppedAt);
+    // Notices numbered in the year (〔year〕第N号), at the level they stand at now.
+    const notices = await tx.supervisionNotice.findMany({ where: { planId: cycle.planId, year: cycle.year }, select: { level: true, state: true, escalations: true } });
     const withCycle = (r: (typeof active)[number]) => ({ firstSubmittedAt: r.firstSubmittedAt, cycle });
     return {
       planId: cycle.planId,
@@ -154,6 +171,15 @@ export class SummaryService {
         dropped: cycle.reports.filter((r) => r.droppedAt).map((r) => r.unit.name),
       },
       lights,
+      notices: {
+        issued: notices.length,
+        urge: notices.filter((x) => x.level === 'urge').length,
+        supervise: notices.filter((x) => x.level === 'supervise').length,
+        listed: notices.filter((x) => x.level === 'listed').length,
+        escalated: notices.filter((x) => x.escalations > 0).length,
+        closed: notices.filter((x) => x.state === 'closed').length,
+        open: notices.filter((x) => x.state !== 'closed').length,
+      },
       commentary: cycle.summaryCommentary,
     };
   }

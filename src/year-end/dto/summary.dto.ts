@@ -60,6 +60,16 @@ class LightCountsDto {
   @ApiProperty() none: number;
 }
 
+class NoticeCountsDto {
+  @ApiProperty({ description: '本年度发出的督办单' }) issued: number;
+  @ApiProperty({ description: '催办' }) urge: number;
+  @ApiProperty({ description: '督办' }) supervise: number;
+  @ApiProperty({ description: '挂牌督办' }) listed: number;
+  @ApiProperty({ description: '曾自动升级' }) escalated: number;
+  @ApiProperty({ description: '已办结' }) closed: number;
+  @ApiProperty({ description: '未办结' }) open: number;
+}
+
 class SummaryBodyDto {
   @ApiProperty() planId: string;
   @ApiProperty() planTitle: string;
@@ -71,6 +81,7 @@ class SummaryBodyDto {
   @ApiProperty({ type: IndicatorCountsDto }) indicators: IndicatorCountsDto;
   @ApiProperty({ type: UnitCountsDto }) units: UnitCountsDto;
   @ApiProperty({ type: LightCountsDto }) lights: LightCountsDto;
+  @ApiProperty({ type: NoticeCountsDto, nullable: true, description: '本年度督办单（统计督办单之前定稿的总结为 null）' }) notices: NoticeCountsDto | null;
   @ApiProperty({ type: String, nullable: true }) commentary: string | null;
 }
 

@@ -3333,6 +3333,22 @@ export interface components {
             seq: string;
             text: string;
         };
+        NoticeCountsDto: {
+            /** @description 已办结 */
+            closed: number;
+            /** @description 曾自动升级 */
+            escalated: number;
+            /** @description 本年度发出的督办单 */
+            issued: number;
+            /** @description 挂牌督办 */
+            listed: number;
+            /** @description 未办结 */
+            open: number;
+            /** @description 督办 */
+            supervise: number;
+            /** @description 催办 */
+            urge: number;
+        };
         NoticeDto: {
             acknowledgedAt: string | null;
             acknowledgedById: string | null;
@@ -4162,6 +4178,8 @@ export interface components {
             dueDate: string;
             indicators: components["schemas"]["IndicatorCountsDto"];
             lights: components["schemas"]["LightCountsDto"];
+            /** @description 本年度督办单（统计督办单之前定稿的总结为 null） */
+            notices: components["schemas"]["NoticeCountsDto"] | null;
             planId: string;
             planTitle: string;
             recipient: string;
