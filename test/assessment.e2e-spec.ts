@@ -406,4 +406,46 @@ describe('annual assessment (年度考核)', () => {
     // At most 30 % 优秀.
     expect(table.filter((s: { grade: string }) => s.grade === 'excellent').length).toBeLessThanOrEqual(Math.floor(table.length * 0.3));
   });
+
+  it('supervision notices as criteria: received and escalated, per the unit’s role on the item, traced to each notice', async () => {
+    // A plan of its own: 市发改委 leads the item, 兴庆区 supports it. Notices of 2026: 〔2026〕第1号 to 市发改委,
+    // escalated once; 〔2026〕第2号 to 兴庆区. 〔2025〕第1号 to 市发改委 belongs to another year.
+    // Scheme: base 100; received −2 lead / −1 supporting; escalated −3 lead / −2 supporting.
+    // 市发改委 100 − 2 − 3 = 95; 兴庆区 100 − 1 = 99.
+    const city = await t.prisma.plan.findUniqueOrThrow({ where: { id: planId } });
+    const plan = (await t.prisma.plan.create({ data: { title: '督办考核测试方案', jurisdictionId: city.jurisdictionId, status: 'issued' } })).id;
+    const item = await t.prisma.workItem.create({
+      data: {
+        planId: plan, seq: '1', sortKey: 1, text: '督办测试事项',
+        assignments: { create: [{ unitId: unit.fgw, role: 'lead', principal: true, source: 'table', position: 0 }, { unitId: unit.xingqing, role: 'supporting', source: 'table', position: 1 }] },
+        deadlines: { create: [{ kind: 'dated', date: new Date('2026-12-31T00:00:00Z'), basis: 'column', text: '2026年底前' }] },
+      },
+    });
+    const officeUser = await t.prisma.user.findUniqueOrThrow({ where: { username: 'office' } });
+    const notice = (year: number, number: number, unitId: string, escalations: number) =>
+      t.prisma.supervisionNotice.create({
+        data: { planId: plan, year, number, numberText: `〔${year}〕第${number}号`, workItemId: item.id, unitId, level: escalations ? 'supervise' : 'urge', escalations, reason: '进度滞后', requestedAction: '报送整改措施', replyDeadline: new Date(`${year}-12-20`), issuedById: officeUser.id, issuedAt: new Date(`${year}-11-01T02:00:00Z`) },
+      });
+    const escalated = await notice(2026, 1, unit.fgw, 1);
+    await notice(2026, 2, unit.xingqing, 0);
+    await notice(2025, 1, unit.fgw, 0);
+    await office
+      .post(`/api/v1/plans/${plan}/assessment-schemes`, {
+        year: 2026, name: '督办考核方案', baseScore: 100, totalCap: 100,
+        parts: [{ key: 'work', name: '督办落实', weight: 100 }],
+        criteria: [
+          { key: 'received', partKey: 'work', name: '收到督办单', type: 'computed', basis: 'system_data', kind: 'notices_received', params: { lead: -2, supporting: -1 } },
+          { key: 'escalated', partKey: 'work', name: '督办单被升级', type: 'computed', basis: 'system_data', kind: 'notices_escalated', params: { lead: -3, supporting: -2 } },
+        ],
+      })
+      .expect(201);
+    const round = (await office.post(`/api/v1/plans/${plan}/assessment-rounds`, { year: 2026 }).expect(201)).body.id;
+    const sheets = (await office.get(`/api/v1/assessment-rounds/${round}/sheets`).expect(200)).body;
+    const points = (unitId: string) => Object.fromEntries(sheets.find((x: { unitId: string }) => x.unitId === unitId).criteria.map((c: { key: string; points: number }) => [c.key, c.points]));
+    expect(points(unit.fgw)).toEqual({ received: -2, escalated: -3 });
+    expect(points(unit.xingqing)).toEqual({ received: -1, escalated: 0 });
+    const trace = (await office.get(`/api/v1/assessment-rounds/${round}/sheets/${unit.fgw}/criteria/escalated/trace`).expect(200)).body;
+    expect(trace.records).toEqual([expect.objectContaining({ type: 'SupervisionNotice', id: escalated.id, role: 'lead', counted: true, label: '〔2026〕第1号 第 1 项', note: '督办，升级 1 次' })]);
+    expect(trace.formula).toContain('自动升级');
+  });
 });

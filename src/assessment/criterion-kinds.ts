@@ -5,15 +5,15 @@ import { perRolePoints, ratePoints } from './scoring.js';
 /**
  * The computed criterion kinds: one entry each. A kind declares its Chinese name, the formula shown to
  * every unit it scores, when the plan has the data it needs, how to gather per-unit facts (with the ids
- * of the records behind them) and a pure scoring function. Kinds built on data the system does not hold
- * yet (supervision notices, indicators, annual reports) are added as one more entry when that data exists.
+ * of the records behind them) and a pure scoring function. Kinds on indicators and annual reports are
+ * still to be added, each as one more entry.
  */
 
 export type Role = 'lead' | 'supporting';
 
 /** One record behind a computed score: what an office would open to check the point. */
 export interface FactRecord {
-  type: 'ProgressReport' | 'WorkItem' | 'ExtensionRequest';
+  type: 'ProgressReport' | 'WorkItem' | 'ExtensionRequest' | 'SupervisionNotice';
   id: string;
   role: Role;
   /** What the record is, as the office reads it (「第 3 项 2026年第一季度报告」). */
@@ -232,6 +232,34 @@ export const CRITERION_KINDS: CriterionKind[] = [
     },
     score: (f, p) => perRolePoints(n(p.lead), n(p.supporting), f.lead, f.supporting),
   },
+  ...(['notices_received', 'notices_escalated'] as const).map(
+    (kind): CriterionKind => ({
+      kind,
+      name: kind === 'notices_received' ? '收到督办单' : '督办单被升级',
+      measure: 'count',
+      formula: (p) =>
+        kind === 'notices_received'
+          ? `本年度编号的督办单（催办、督办、挂牌督办）每收到一件：事项的牵头单位 ${signed(p.lead)} 分，配合单位 ${signed(p.supporting)} 分`
+          : `本年度编号的督办单因逾期未签收或未答复被自动升级的，每件：事项的牵头单位 ${signed(p.lead)} 分，配合单位 ${signed(p.supporting)} 分`,
+      // Notices are a record of the year like any other: no notice received is a result, not missing data.
+      unavailable: () => null,
+      async gather(tx, ctx) {
+        const rows = await tx.$queryRaw<Row[]>`
+          SELECT n.unit_id::text,
+                 COALESCE((SELECT a.role::text FROM assignments a WHERE a.work_item_id = n.work_item_id AND a.unit_id = n.unit_id ORDER BY a.role LIMIT 1), 'lead') AS role,
+                 n.id::text, n.number_text || ' 第 ' || w.seq || ' 项' AS label,
+                 ${kind === 'notices_received' ? Prisma.sql`true` : Prisma.sql`n.escalations > 0`} AS counted,
+                 CASE n.level WHEN 'urge' THEN '催办' WHEN 'supervise' THEN '督办' ELSE '挂牌督办' END
+                   || CASE WHEN n.escalations > 0 THEN '，升级 ' || n.escalations || ' 次' ELSE '' END AS note
+            FROM supervision_notices n JOIN work_items w ON w.id = n.work_item_id
+           WHERE n.plan_id = ${ctx.planId}::uuid AND n.year = ${ctx.year} AND n.issued_at < ${ctx.cutoff}
+             AND n.unit_id = ANY(${ctx.unitIds}::uuid[])
+           ORDER BY n.number`;
+        return collect(toRows(rows, 'SupervisionNotice'), 'count');
+      },
+      score: (f, p) => perRolePoints(n(p.lead), n(p.supporting), f.lead, f.supporting),
+    }),
+  ),
 ];
 
 export const criterionKind = (kind: string) => CRITERION_KINDS.find((k) => k.kind === kind);

@@ -118,7 +118,7 @@ export class SheetDto {
 }
 
 export class TraceRecordDto {
-  @ApiProperty({ enum: ['ProgressReport', 'WorkItem', 'ExtensionRequest'] }) type: string;
+  @ApiProperty({ enum: ['ProgressReport', 'WorkItem', 'ExtensionRequest', 'SupervisionNotice'] }) type: string;
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['lead', 'supporting'] }) role: string;
   @ApiProperty() label: string;

@@ -4266,7 +4266,7 @@ export interface components {
             /** @enum {string} */
             role: "lead" | "supporting";
             /** @enum {string} */
-            type: "ProgressReport" | "WorkItem" | "ExtensionRequest";
+            type: "ProgressReport" | "WorkItem" | "ExtensionRequest" | "SupervisionNotice";
         };
         UnitChannelsDto: {
             /** @description 已配置钉钉群机器人（地址含密钥，不回显） */
