@@ -48,7 +48,7 @@ describe('scheme consistency', () => {
       bands: { excellent: 80, good: 85, pass: 60 },
       criteria: [
         { ...def.criteria[0], partKey: 'nowhere' },
-        { key: 'overdue', partKey: 'work', name: '未知', type: 'computed', basis: 'system_data', kind: 'notices_received' },
+        { key: 'overdue', partKey: 'work', name: '未知', type: 'computed', basis: 'system_data', kind: 'no_such_kind' },
         { key: 'v', partKey: 'work', name: '否决', type: 'veto', basis: 'target', kind: 'on_time_reporting' },
       ],
     };
