@@ -24,7 +24,39 @@ export async function choose(page: Page, field: Locator, option: string, search 
   await expect(root).toContainText(option);
 }
 
+/**
+ * Waits until a dialog or popup has finished opening and returns it. antd zooms them in from the
+ * button that opened them: a click during the zoom is aimed where the target was a frame earlier and,
+ * on a slow machine, lands beside it (on the dialog's backdrop, which ignores it).
+ */
+export async function opened(popup: Locator): Promise<Locator> {
+  await expect(popup).toBeVisible();
+  await expect
+    .poll(() => popup.evaluate((el) => /-(appear|enter)(-|\s|$)/.test(el.className) || el.getAnimations().some((a) => a.playState !== 'finished')), {
+      message: '对话框应已打开完毕（动画结束）',
+    })
+    .toBe(false);
+  return popup;
+}
+
 /** Confirms an antd Popconfirm that is open now. */
 export async function confirmPop(page: Page, okText: string) {
-  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: okText }).click();
+  const pop = await opened(page.locator('.ant-popconfirm:visible'));
+  await pop.getByRole('button', { name: okText }).click();
+}
+
+/**
+ * Confirms the sign-off dialog of the unit's report screen: the dialog shows how many items go, the
+ * service accepts them, the dialog closes and the screen says how many were signed off.
+ */
+export async function signOffReports(page: Page, count: number) {
+  await page.getByRole('button', { name: '审核并报送' }).click();
+  const dialog = await opened(page.getByRole('dialog'));
+  await expect(dialog).toContainText(`将本单位本期 ${count} 项报送领导小组办公室`);
+  const posted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/my-reports'));
+  await dialog.getByRole('button', { name: '确认报送' }).click();
+  const res = await posted;
+  expect(res.ok(), `报送请求应成功（${res.status()}）：${await res.text()}`).toBe(true);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`已审核报送 ${count} 项`)).toBeVisible();
 }
