@@ -53,9 +53,13 @@ export async function signOffReports(page: Page, count: number) {
   await page.getByRole('button', { name: '审核并报送' }).click();
   const dialog = await opened(page.getByRole('dialog'));
   await expect(dialog).toContainText(`将本单位本期 ${count} 项报送领导小组办公室`);
-  const posted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/my-reports'));
+  const isSignOff = (url: string, method: string) => method === 'POST' && new URL(url).pathname.endsWith('/my-reports');
+  // Apart, so a failure says which went wrong: the click did not send (sent stays pending), the service was slow, or it refused.
+  const sent = page.waitForRequest((r) => isSignOff(r.url(), r.method()), { timeout: 20_000 });
+  const answered = page.waitForResponse((r) => isSignOff(r.url(), r.request().method()), { timeout: 20_000 });
   await dialog.getByRole('button', { name: '确认报送' }).click();
-  const res = await posted;
+  await sent;
+  const res = await answered;
   expect(res.ok(), `报送请求应成功（${res.status()}）：${await res.text()}`).toBe(true);
   await expect(dialog).toBeHidden();
   await expect(page.getByText(`已审核报送 ${count} 项`)).toBeVisible();
