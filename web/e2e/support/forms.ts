@@ -16,6 +16,8 @@ export async function choose(page: Page, field: Locator, option: string, search 
   const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
   // Long lists render only what is in view: a searchable select is narrowed by typing first.
   if (search) await box.pressSequentially(option);
+  // The dropdown slides in: a click on an option before it has settled can go unheard (the list stays open).
+  await opened(dropdown);
   const item = dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first();
   await expect(item).toBeVisible();
   await item.click();
