@@ -1,6 +1,6 @@
 import { apiAs, unitId } from './support/api';
 import { expect, finalShot, signIn, signOut, test } from './support/fixtures';
-import { choose, confirmPop } from './support/forms';
+import { choose, confirmPop, opened, signOffReports } from './support/forms';
 
 test('县区填报员一次填报、负责人审核报送、办公室退回一项、县区修改后再报、办公室采纳', async ({ page }) => {
   const xingqing = await unitId(await apiAs('office'), '兴庆区');
@@ -32,10 +32,7 @@ test('县区填报员一次填报、负责人审核报送、办公室退回一�
   await signIn(page, 'xingqing-head');
   await expect(page).toHaveURL(/\/my-reports/);
   await expect(card('32').getByLabel('序号 32 主要工作进展')).toHaveValue('完成辖区内分布式光伏摸底，已开工项目 12 个。');
-  await page.getByRole('button', { name: '审核并报送' }).click();
-  await expect(page.getByRole('dialog')).toContainText('将本单位本期 2 项报送领导小组办公室');
-  await page.getByRole('button', { name: '确认报送' }).click();
-  await expect(page.getByText('已审核报送 2 项')).toBeVisible();
+  await signOffReports(page, 2);
   await expect(card('32')).toContainText('已报送');
   await signOut(page);
 
@@ -45,8 +42,9 @@ test('县区填报员一次填报、负责人审核报送、办公室退回一�
   await expect(page.getByRole('tab', { name: /待审核（2）/ })).toBeVisible();
   const row32 = page.getByRole('row').filter({ hasText: '序号 32' });
   await row32.getByRole('button', { name: '退回' }).click();
-  await page.getByRole('dialog').getByLabel('退回原因').fill('请补充已开工光伏项目的装机容量数据。');
-  await page.getByRole('dialog').getByRole('button', { name: '退回' }).click();
+  const returning = await opened(page.getByRole('dialog'));
+  await returning.getByLabel('退回原因').fill('请补充已开工光伏项目的装机容量数据。');
+  await returning.getByRole('button', { name: '退回' }).click();
   await expect(page.getByText('已退回，单位将看到退回原因')).toBeVisible();
   await expect(page.getByRole('tab', { name: /待审核（1）/ })).toBeVisible();
   await signOut(page);
@@ -60,10 +58,7 @@ test('县区填报员一次填报、负责人审核报送、办公室退回一�
   await expect(page.getByText('已保存 1 项草稿')).toBeVisible();
   await signOut(page);
   await signIn(page, 'xingqing-head');
-  await page.getByRole('button', { name: '审核并报送' }).click();
-  await expect(page.getByRole('dialog')).toContainText('将本单位本期 1 项报送');
-  await page.getByRole('button', { name: '确认报送' }).click();
-  await expect(page.getByText('已审核报送 1 项')).toBeVisible();
+  await signOffReports(page, 1);
   await signOut(page);
 
   // 5. The office accepts the revised report.

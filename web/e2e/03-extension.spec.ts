@@ -1,5 +1,6 @@
 import { apiAs, demoPlan } from './support/api';
 import { expect, finalShot, signIn, signOut, test } from './support/fixtures';
+import { opened } from './support/forms';
 
 /** A date that puts the time-proportional expectation at about 20%: with 5% reported, 15 points behind is yellow. */
 function dateForYellow(planStartYear: number): { iso: string; typed: string } {
@@ -41,7 +42,7 @@ test('部门申请延期，办公室批准，事项页上的红黄绿灯随之�
   const light = page.locator('h4 [data-light]');
   await expect(light).toHaveText('红灯');
   await page.getByRole('button', { name: '申请延期' }).first().click();
-  const dialog = page.getByRole('dialog', { name: '申请延期' });
+  const dialog = await opened(page.getByRole('dialog', { name: '申请延期' }));
   await dialog.getByLabel('申请延至').fill(wanted.typed);
   await dialog.getByLabel('申请延至').press('Enter');
   await dialog.getByLabel('延期理由').fill('受电网接入批复进度影响，装机目标需顺延完成。');
@@ -57,7 +58,7 @@ test('部门申请延期，办公室批准，事项页上的红黄绿灯随之�
   await expect(row).toContainText('市发改委');
   await expect(row).toContainText('序号 1');
   await row.getByRole('button', { name: '批准' }).click();
-  const decide = page.getByRole('dialog', { name: '批准延期' });
+  const decide = await opened(page.getByRole('dialog', { name: '批准延期' }));
   await decide.getByLabel('批复意见（选填）').fill('同意延期，请按新期限抓紧推进。');
   await decide.getByRole('button', { name: '批准' }).click();
   await expect(page.getByText('已批准延期，红黄绿灯已按新期限重算')).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, finalShot, signIn, signOut, test } from './support/fixtures';
-import { choose } from './support/forms';
+import { choose, signOffReports } from './support/forms';
 
 test('配合单位报送配合情况，牵头单位负责人在本单位填报页接收', async ({ page }) => {
   // 兴庆区 supports 序号 1, which 市发改委 leads.
@@ -12,10 +12,7 @@ test('配合单位报送配合情况，牵头单位负责人在本单位填报�
   await expect(page.getByText('已保存 1 项草稿')).toBeVisible();
   await signOut(page);
   await signIn(page, 'xingqing-head');
-  await page.getByRole('button', { name: '审核并报送' }).click();
-  await expect(page.getByRole('dialog')).toContainText('将本单位本期 1 项报送');
-  await page.getByRole('button', { name: '确认报送' }).click();
-  await expect(page.getByText('已审核报送 1 项')).toBeVisible();
+  await signOffReports(page, 1);
   await signOut(page);
 
   // The lead's head sees it under its own report on the same item, and receives it.

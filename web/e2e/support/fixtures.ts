@@ -20,7 +20,9 @@ export const test = base.extend<{ expectedHttpErrors: number[]; consoleGuard: vo
         const text = m.text();
         const status = text.match(/status of (\d{3})/);
         if (status && expectedHttpErrors.includes(Number(status[1]))) return;
-        problems.push(`控制台错误：${text}`);
+        // Chromium names the failed resource only in the message's location: keep it, to see which request failed.
+        const url = m.location().url;
+        problems.push(`控制台错误：${text}${url && !text.includes(url) ? `（${url}）` : ''}`);
       });
       await use();
       expect(problems, '浏览器控制台不应有错误').toEqual([]);

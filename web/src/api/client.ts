@@ -55,9 +55,27 @@ function withAuth(request: Request): Request {
   return request;
 }
 
+/**
+ * The answer the service would give a request without a token, made here: with no session, every route
+ * but signing in refuses, so the request is not sent (a screen still loading when the session ended
+ * would otherwise fire requests that can only fail). The session's end is announced once.
+ */
+function signedOut(): Response {
+  session.clear();
+  const problem: Problem = { status: 401, title: '未登录', detail: '登录已失效，请重新登录。' };
+  return new Response(JSON.stringify(problem), { status: 401, headers: { 'content-type': 'application/problem+json' } });
+}
+
+/** Whether a request may go out with an access token: renews it first when only the refresh token is left. */
+async function haveAccessToken(): Promise<boolean> {
+  if (session.accessToken) return true;
+  return !!session.refreshToken && (await refreshSession());
+}
+
 /** fetch with the access token, one refresh and one retry when it has expired. */
 async function authFetch(request: Request): Promise<Response> {
   const isAuth = AUTH_PATHS.some((p) => new URL(request.url).pathname === p);
+  if (!isAuth && !(await haveAccessToken())) return signedOut();
   const retry = isAuth ? null : request.clone();
   let res = await fetch(withAuth(request));
   if (res.status === 401 && retry && session.refreshToken) {
@@ -163,6 +181,10 @@ export function upload<P extends PathsWith<'post'>>(
       xhr.send(form);
     });
   return (async () => {
+    if (!(await haveAccessToken())) {
+      const refused = signedOut();
+      throw new ApiError(401, await problemOf(refused));
+    }
     let res = await send();
     if (res.status === 401 && session.refreshToken) {
       if (await refreshSession()) res = await send();

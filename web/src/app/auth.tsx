@@ -99,7 +99,7 @@ export function AuthProvider({ children }: { children: React.ReactNode }) {
       // Signing out locally is what the user asked for; a failed revocation expires on its own.
     }
     // Clear without notifying: this end was asked for.
-    sessionStorage.clear();
+    session.end();
     setMe(undefined);
     setUnit(undefined);
     setEndedReason(undefined);

@@ -119,27 +119,29 @@ function BatchForm({ screen, onReload }: { screen: BatchScreen; onReload: () => 
   const isTouched = (r: Row) => !!r.status || (r.percent !== undefined && r.percent !== null) || !!r.done?.trim() || !!r.problems?.trim() || !!r.nextSteps?.trim();
 
   const send = async (chosen: { it: BatchItem; i: number }[], signOff: boolean) => {
-    const rows = rowsOf();
-    const body = {
-      items: chosen.map(({ it, i }) => ({
-        reportId: it.id,
-        version: it.version,
-        status: rows[i].status!,
-        percent: rows[i].percent ?? 0,
-        done: rows[i].done?.trim() ?? '',
-        ...(rows[i].problems?.trim() ? { problems: rows[i].problems!.trim() } : {}),
-        ...(rows[i].nextSteps?.trim() ? { nextSteps: rows[i].nextSteps!.trim() } : {}),
-      })),
-      signOff,
-    };
     setError(undefined);
     try {
+      const rows = rowsOf();
+      const body = {
+        items: chosen.map(({ it, i }) => ({
+          reportId: it.id,
+          version: it.version,
+          status: rows[i].status!,
+          percent: rows[i].percent ?? 0,
+          done: rows[i].done?.trim() ?? '',
+          ...(rows[i].problems?.trim() ? { problems: rows[i].problems!.trim() } : {}),
+          ...(rows[i].nextSteps?.trim() ? { nextSteps: rows[i].nextSteps!.trim() } : {}),
+        })),
+        signOff,
+      };
       const saved = await api.post('/api/v1/periods/{periodId}/my-reports', { params: { path: { periodId: screen.period.id } }, body });
       const byId = new Map(saved.map((r: Report) => [r.id, r]));
       setItems((prev) => prev.map((it) => (byId.has(it.id) ? { ...it, ...byId.get(it.id)! } : it)));
       message.success(signOff ? `已审核报送 ${saved.length} 项，等待领导小组办公室审核` : `已保存 ${saved.length} 项草稿`);
     } catch (e) {
       setError(e);
+      // The alert sits above a long list, out of view of the buttons at its foot: say it where the user acted too.
+      message.error(`${signOff ? '报送' : '保存'}未成功：${problemText(e)}`);
       // The service numbers items as they were sent; the form numbers them as they are shown.
       const rename: Record<string, string> = {};
       chosen.forEach(({ i }, k) => {
