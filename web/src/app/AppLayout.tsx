@@ -4,6 +4,7 @@ import {
   BellOutlined,
   FlagOutlined,
   FileTextOutlined,
+  TrophyOutlined,
   BookOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
@@ -38,6 +39,7 @@ const ICONS: Record<string, React.ReactNode> = {
   bell: <BellOutlined />,
   flag: <FlagOutlined />,
   'file-text': <FileTextOutlined />,
+  trophy: <TrophyOutlined />,
 };
 
 /** Polls the caller's unread count (every minute, on focus, and at once when the inbox marks something read). */
