@@ -1,6 +1,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
+  FlagOutlined,
+  FileTextOutlined,
+  TrophyOutlined,
   BookOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
@@ -13,10 +17,12 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Progress, Typography } from 'antd';
+import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Progress, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
 import { ROLE_NAMES } from '../api/labels';
+import { api } from '../api/client';
+import { onUnreadChanged } from '../pages/notifications/unread';
 import { useAuth } from './auth';
 import { SCREENS } from './routes';
 
@@ -30,7 +36,36 @@ const ICONS: Record<string, React.ReactNode> = {
   apartment: <ApartmentOutlined />,
   team: <TeamOutlined />,
   history: <HistoryOutlined />,
+  bell: <BellOutlined />,
+  flag: <FlagOutlined />,
+  'file-text': <FileTextOutlined />,
+  trophy: <TrophyOutlined />,
 };
+
+/** Polls the caller's unread count (every minute, on focus, and at once when the inbox marks something read). */
+function useUnreadCount(enabled: boolean): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (!enabled) return;
+    let alive = true;
+    const load = () =>
+      api.get('/api/v1/notifications/unread-count').then(
+        (r) => alive && setCount(r.unread),
+        () => undefined,
+      );
+    load();
+    const timer = window.setInterval(load, 60_000);
+    window.addEventListener('focus', load);
+    const off = onUnreadChanged(load);
+    return () => {
+      alive = false;
+      window.clearInterval(timer);
+      window.removeEventListener('focus', load);
+      off();
+    };
+  }, [enabled]);
+  return count;
+}
 
 const SYSTEM_NAME = '碳达峰实施方案责任落实跟踪系统';
 
@@ -43,6 +78,7 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const unread = useUnreadCount(!!me);
 
   const title = [...matches].reverse().find((m) => (m.handle as { title?: string } | undefined)?.title)?.handle as { title: string } | undefined;
   useEffect(() => {
@@ -95,6 +131,15 @@ export function AppLayout() {
           <Typography.Text strong ellipsis style={{ flex: 1, fontSize: narrow ? 14 : 16 }}>
             {narrow ? (title?.title ?? SYSTEM_NAME) : SYSTEM_NAME}
           </Typography.Text>
+          <Badge count={unread} size="small" overflowCount={99} offset={[-6, 6]}>
+            <Button
+              type="text"
+              icon={<BellOutlined />}
+              data-testid="inbox-link"
+              aria-label={unread ? `消息，${unread} 条未读` : '消息'}
+              onClick={() => navigate('/notifications')}
+            />
+          </Badge>
           <Dropdown
             trigger={['click']}
             menu={{
