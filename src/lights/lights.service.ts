@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../clock/clock.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import { isoDay, shanghaiDay } from '../common/dates.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService, type Tx } from '../prisma/prisma.service.js';
@@ -10,6 +11,33 @@ const ITEM_KEY = '';
 
 export function planRules(stored: Prisma.JsonValue | null): LightRules {
   return { ...DEFAULT_LIGHT_RULES, ...((stored as Partial<LightRules> | null) ?? {}) };
+}
+
+export interface RecomputeResult {
+  items: number;
+  changed: number;
+}
+
+interface Batch {
+  whole: boolean;
+  items: Set<string>;
+  done: Promise<RecomputeResult>;
+  resolve: (r: RecomputeResult) => void;
+  reject: (e: unknown) => void;
+}
+
+interface PlanSlot {
+  running: boolean;
+  next: Batch | null;
+}
+
+function pendingBatch(): Batch {
+  let resolve!: (r: RecomputeResult) => void;
+  let reject!: (e: unknown) => void;
+  const done = new Promise<RecomputeResult>((res, rej) => ((resolve = res), (reject = rej)));
+  // A batch nobody awaits any more (its callers gave up) must not crash the process with an unhandled rejection.
+  done.catch(() => undefined);
+  return { whole: false, items: new Set(), done, resolve, reject };
 }
 
 interface Computed {
@@ -27,20 +55,28 @@ interface Computed {
  */
 @Injectable()
 export class LightsService {
+  private readonly slots = new Map<string, PlanSlot>();
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly clock: Clock,
   ) {}
 
-  async recomputePlan(planId: string): Promise<{ items: number; changed: number }> {
-    return this.recompute({ planId });
+  async recomputePlan(planId: string): Promise<RecomputeResult> {
+    return this.enqueue(planId, null);
   }
 
-  async recomputeItems(workItemIds: string[]): Promise<{ items: number; changed: number }> {
-    return workItemIds.length ? this.recompute({ id: { in: workItemIds } }) : { items: 0, changed: 0 };
+  /** Recomputes the given items; resolves once a computation that started after this call has stored them. */
+  async recomputeItems(workItemIds: string[]): Promise<RecomputeResult> {
+    if (workItemIds.length === 0) return { items: 0, changed: 0 };
+    const rows = await this.prisma.workItem.findMany({ where: { id: { in: workItemIds } }, select: { id: true, planId: true } });
+    const byPlan = new Map<string, string[]>();
+    for (const r of rows) byPlan.set(r.planId, [...(byPlan.get(r.planId) ?? []), r.id]);
+    const results = await Promise.all([...byPlan].map(([planId, ids]) => this.enqueue(planId, ids)));
+    return results.reduce((a, r) => ({ items: a.items + r.items, changed: a.changed + r.changed }), { items: 0, changed: 0 });
   }
 
-  async recomputeAll(): Promise<{ items: number; changed: number }> {
+  async recomputeAll(): Promise<RecomputeResult> {
     let items = 0;
     let changed = 0;
     for (const { id } of await this.prisma.plan.findMany({ where: { status: { not: 'archived' } }, select: { id: true } })) {
@@ -52,18 +88,49 @@ export class LightsService {
   }
 
   /**
+   * Coalesces the recomputations one process asks for, per plan. While a plan's computation runs, every
+   * further request joins one pending batch (the union of their items, or the whole plan), which starts when
+   * the running one ends: it reads after each joiner's commit, so a caller still sees its own change in the
+   * lights when its promise resolves, and eight units signing off at once cost two computations, not eight.
+   * Across processes the advisory lock in `recompute` keeps the order.
+   */
+  private enqueue(planId: string, itemIds: string[] | null): Promise<RecomputeResult> {
+    let slot = this.slots.get(planId);
+    if (!slot) this.slots.set(planId, (slot = { running: false, next: null }));
+    if (!slot.next) slot.next = pendingBatch();
+    const batch = slot.next;
+    if (itemIds === null) batch.whole = true;
+    else itemIds.forEach((id) => batch.items.add(id));
+    if (!slot.running) void this.drain(planId, slot);
+    return batch.done;
+  }
+
+  private async drain(planId: string, slot: PlanSlot): Promise<void> {
+    slot.running = true;
+    while (slot.next) {
+      const batch = slot.next;
+      slot.next = null;
+      try {
+        batch.resolve(await this.recompute(planId, batch.whole ? { planId } : { planId, id: { in: [...batch.items] } }));
+      } catch (e) {
+        batch.reject(e);
+      }
+    }
+    slot.running = false;
+    this.slots.delete(planId);
+  }
+
+  /**
    * Reads the inputs and writes the lights of the matching items in one transaction, under a lock per plan:
    * two recomputations of the same plan run one after the other, so an older computation can never
    * overwrite a newer one (a sign-off's lights racing the nightly job).
    */
-  private async recompute(where: Prisma.WorkItemWhereInput) {
+  private async recompute(planId: string, where: Prisma.WorkItemWhereInput): Promise<RecomputeResult> {
     const now = this.clock.now();
     const today = shanghaiDay(now);
-    const planIds = (await this.prisma.workItem.findMany({ where, distinct: ['planId'], select: { planId: true } })).map((i) => i.planId).sort();
-    if (planIds.length === 0) return { items: 0, changed: 0 };
     return this.prisma.$transaction(
       async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('lights:' || p)) FROM unnest(${planIds}::text[]) AS p ORDER BY p`;
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'lights:' + planId}))`;
         return this.computeAndStore(tx, where, today, now);
       },
       { timeout: 300_000, maxWait: 60_000 },
@@ -82,13 +149,7 @@ export class LightsService {
       },
     });
     if (items.length === 0) return { items: 0, changed: 0 };
-    const reports = await tx.progressReport.findMany({
-      where: { workItemId: { in: items.map((i) => i.id) } },
-      select: { assignmentId: true, state: true, status: true, percent: true, firstSubmittedAt: true, period: { select: { endDate: true, dueDate: true } } },
-      orderBy: { period: { endDate: 'desc' } },
-    });
-    const byAssignment = new Map<string, typeof reports>();
-    for (const r of reports) byAssignment.set(r.assignmentId, [...(byAssignment.get(r.assignmentId) ?? []), r]);
+    const histories = await reportHistories(tx, items.map((i) => i.id), today);
 
     const computed: Computed[] = [];
     for (const item of items) {
@@ -98,16 +159,18 @@ export class LightsService {
       const dueDate = item.extensions[0] ? isoDay(item.extensions[0].requestedDate) : originalDueDate;
       const startDate = item.plan.horizonStartYear ? `${item.plan.horizonStartYear}-01-01` : isoDay(item.createdAt);
       const assignmentLights = item.assignments.map((a) => {
-        const history = byAssignment.get(a.id) ?? [];
-        const signed = history.find((r) => r.state === 'submitted' || r.state === 'accepted');
-        let consecutiveMissing = 0;
-        for (const r of history.filter((h) => isoDay(h.period.dueDate) < today)) {
-          if (r.firstSubmittedAt) break;
-          consecutiveMissing++;
-        }
-        const reportingStarted = Boolean(signed) || history.some((h) => isoDay(h.period.dueDate) < today);
+        const h = histories.get(a.id) ?? NO_HISTORY;
         const result = evaluateLight(
-          { today, dueDate, originalDueDate, startDate, percent: signed?.percent ?? null, completed: signed?.status === 'completed', consecutiveMissing, reportingStarted },
+          {
+            today,
+            dueDate,
+            originalDueDate,
+            startDate,
+            percent: h.signedPercent,
+            completed: h.signedStatus === 'completed',
+            consecutiveMissing: h.consecutiveMissing,
+            reportingStarted: h.signed || h.anyPastDue,
+          },
           rules,
         );
         computed.push({ workItemId: item.id, assignmentKey: a.id, unitId: a.unitId, ...result });
@@ -139,7 +202,7 @@ export class LightsService {
     const current = new Map(existing.map((e) => [`${e.workItemId}|${e.assignmentKey}`, e]));
     const changes = computed.filter((c) => {
       const e = current.get(`${c.workItemId}|${c.assignmentKey}`);
-      return !e || e.light !== c.light || JSON.stringify(e.reasons) !== JSON.stringify(c.reasons);
+      return !e || e.light !== c.light || canonicalJson(e.reasons) !== canonicalJson(c.reasons);
     });
     if (changes.length === 0) return dropped;
     const key = (c: Computed) => `${c.workItemId}|${c.assignmentKey}`;
@@ -167,6 +230,45 @@ export class LightsService {
     }
     return changes.length + dropped;
   }
+}
+
+/** What a light needs from one assignment's reports, from newest period to oldest. */
+interface ReportHistory {
+  /** The newest signed-off (submitted or accepted) report's figures. */
+  signed: boolean;
+  signedPercent: number | null;
+  signedStatus: string | null;
+  /** Periods past their due date, newest first, before the newest one that was ever submitted. */
+  consecutiveMissing: number;
+  anyPastDue: boolean;
+}
+
+const NO_HISTORY: ReportHistory = { signed: false, signedPercent: null, signedStatus: null, consecutiveMissing: 0, anyPastDue: false };
+
+/**
+ * One row per assignment, aggregated in PostgreSQL: the items of a batch carry thousands of past reports
+ * (five years of quarters for every unit), and loading them as objects cost most of a recomputation.
+ */
+async function reportHistories(tx: Tx, workItemIds: string[], today: string): Promise<Map<string, ReportHistory>> {
+  const rows = await tx.$queryRaw<{ assignment_id: string; signed: boolean; signed_percent: number | null; signed_status: string | null; missing: bigint; any_past_due: boolean }[]>`
+    WITH r AS (
+      SELECT r.assignment_id, r.state, r.status, r.percent, p.end_date, p.due_date < ${today}::date AS past_due,
+             max(p.end_date) FILTER (WHERE p.due_date < ${today}::date AND r.first_submitted_at IS NOT NULL) OVER (PARTITION BY r.assignment_id) AS last_submitted_end
+      FROM progress_reports r JOIN reporting_periods p ON p.id = r.period_id
+      WHERE r.work_item_id = ANY(${workItemIds}::uuid[]))
+    SELECT assignment_id,
+           bool_or(state IN ('submitted', 'accepted')) AS signed,
+           (array_agg(percent ORDER BY end_date DESC) FILTER (WHERE state IN ('submitted', 'accepted')))[1] AS signed_percent,
+           (array_agg(status::text ORDER BY end_date DESC) FILTER (WHERE state IN ('submitted', 'accepted')))[1] AS signed_status,
+           count(*) FILTER (WHERE past_due AND (last_submitted_end IS NULL OR end_date > last_submitted_end)) AS missing,
+           bool_or(past_due) AS any_past_due
+    FROM r GROUP BY assignment_id`;
+  return new Map(
+    rows.map((r) => [
+      r.assignment_id,
+      { signed: r.signed, signedPercent: r.signed_percent, signedStatus: r.signed_status, consecutiveMissing: Number(r.missing), anyPastDue: r.any_past_due },
+    ]),
+  );
 }
 
 function dedupe(reasons: LightReason[]): LightReason[] {
