@@ -47,6 +47,22 @@ describe('two service instances on one database and Redis', () => {
     }
     expect(status).toBe(403);
   });
+
+  it('a unit renamed or a user’s display name changed on one instance shows in the other’s 当前用户 at once', async () => {
+    const user = await tokenFor(a, 'jinfeng');
+    const office = await tokenFor(a, 'office');
+    expect((await request(b.http).get('/api/v1/auth/me').set('authorization', user).expect(200)).body).toMatchObject({ unitName: '金凤区', displayName: '金凤区填报员' });
+    const unit = await a.prisma.unit.findFirstOrThrow({ where: { name: '金凤区' } });
+    await request(a.http).patch(`/api/v1/units/${unit.id}`).set('authorization', office).send({ rowVersion: unit.rowVersion, name: '金凤区（新）' }).expect(200);
+    const me = await a.prisma.user.findFirstOrThrow({ where: { username: 'jinfeng' } });
+    await request(a.http).patch(`/api/v1/users/${me.id}`).set('authorization', office).send({ rowVersion: me.rowVersion, displayName: '金凤区统计员' }).expect(200);
+    let body: { unitName?: string; displayName?: string } = {};
+    for (let i = 0; i < 20 && body.displayName !== '金凤区统计员'; i++) {
+      body = (await request(b.http).get('/api/v1/auth/me').set('authorization', user).expect(200)).body;
+      if (body.displayName !== '金凤区统计员') await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(body).toMatchObject({ unitName: '金凤区（新）', displayName: '金凤区统计员' });
+  });
 });
 
 describe('the principal cache follows the database within its stated bound', () => {

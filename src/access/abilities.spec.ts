@@ -12,7 +12,7 @@ const JINFENG = 'u-jinfeng';
 
 function principal(roles: Role[], unitId: string, below: string[] = []): Principal {
   const planWide = roles.some((r) => PLAN_WIDE_ROLES.includes(r));
-  return { userId: `user-${unitId}-${roles.join()}`, username: 'u', displayName: 'u', unitId, roles, mustChangePassword: false, planWide, scopeUnitIds: planWide ? [] : [unitId, ...below] };
+  return { userId: `user-${unitId}-${roles.join()}`, username: 'u', displayName: 'u', unitId, unitName: unitId, roles, mustChangePassword: false, planWide, scopeUnitIds: planWide ? [] : [unitId, ...below] };
 }
 
 const item = (...assignments: { unitId: string; role: 'lead' | 'supporting'; source?: string }[]) => subject('WorkItem', { id: 'w', assignments } as never);

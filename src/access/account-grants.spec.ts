@@ -9,6 +9,7 @@ const actor = (role: Role): Principal => ({
   username: role,
   displayName: role,
   unitId: role === 'unit_head' || role === 'unit_reporter' ? UNIT : 'u-office',
+  unitName: '',
   roles: [role],
   mustChangePassword: false,
   planWide: !['unit_head', 'unit_reporter'].includes(role),

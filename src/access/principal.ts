@@ -6,6 +6,8 @@ export interface Principal {
   username: string;
   displayName: string;
   unitId: string;
+  /** The unit's name as the session saw it (for display; access decisions use unitId). */
+  unitName: string;
   roles: Role[];
   mustChangePassword: boolean;
   /** True for the office, leaders and evaluators: they see the whole plan. */

@@ -36,8 +36,8 @@ export async function seedAssessmentDemo(app: INestApplicationContext, planId: s
   const prisma = app.get(PrismaService);
   const year = Number(shanghaiDay(app.get(Clock).now()).slice(0, 4)) - 1;
   if (await prisma.assessmentRound.findUnique({ where: { planId_year: { planId, year } } })) return null;
-  const user = await prisma.user.findUniqueOrThrow({ where: { username: 'office' } });
-  const office: Principal = { userId: user.id, username: user.username, displayName: user.displayName, unitId: user.unitId, roles: user.roles, mustChangePassword: false, planWide: true, scopeUnitIds: [] };
+  const user = await prisma.user.findUniqueOrThrow({ where: { username: 'office' }, include: { unit: { select: { name: true } } } });
+  const office: Principal = { userId: user.id, username: user.username, displayName: user.displayName, unitId: user.unitId, unitName: user.unit.name, roles: user.roles, mustChangePassword: false, planWide: true, scopeUnitIds: [] };
   const schemes = app.get(SchemesService);
   if (!(await prisma.assessmentScheme.findUnique({ where: { planId_year: { planId, year } } }))) {
     await schemes.create(office, planId, { ...DEMO_SCHEME, name: `${year}年度${DEMO_SCHEME.name}`, year } as unknown as CreateSchemeDto);

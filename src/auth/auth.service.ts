@@ -110,10 +110,9 @@ export class AuthService {
   }
 
   /** The session as the console shows it: who, in which unit, with which roles (never the unit scope list). */
-  async me(p: Principal) {
-    const unit = await this.prisma.unit.findUnique({ where: { id: p.unitId }, select: { name: true } });
+  me(p: Principal) {
     const { scopeUnitIds: _scope, ...view } = p;
-    return { ...view, unitName: unit?.name ?? '' };
+    return view;
   }
 
   async changePassword(principal: Principal, current: string, next: string): Promise<void> {

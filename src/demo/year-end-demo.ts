@@ -6,9 +6,9 @@ import { AnnualReportsService } from '../year-end/annual-reports.service.js';
 import { YearEndService } from '../year-end/year-end.service.js';
 
 async function principalOf(prisma: PrismaService, username: string): Promise<Principal> {
-  const u = await prisma.user.findUniqueOrThrow({ where: { username } });
+  const u = await prisma.user.findUniqueOrThrow({ where: { username }, include: { unit: { select: { name: true } } } });
   const planWide = u.roles.some((r) => PLAN_WIDE_ROLES.includes(r));
-  return { userId: u.id, username: u.username, displayName: u.displayName, unitId: u.unitId, roles: u.roles, mustChangePassword: false, planWide, scopeUnitIds: planWide ? [] : [u.unitId] };
+  return { userId: u.id, username: u.username, displayName: u.displayName, unitId: u.unitId, unitName: u.unit.name, roles: u.roles, mustChangePassword: false, planWide, scopeUnitIds: planWide ? [] : [u.unitId] };
 }
 
 /**

@@ -70,8 +70,9 @@ export class UnitsService {
       await this.audit.record(tx, { action: 'unit.updated', entityType: 'Unit', entityId: id, ...diff({ ...before }, { ...updated }) });
       return updated;
     });
-    // A unit moved in the tree changes what the units above it (and their users) may see.
-    if (dto.parentId !== undefined && dto.parentId !== before.parentId) await this.principals.invalidate();
+    // A unit moved in the tree changes what the units above it (and their users) may see; a renamed unit
+    // changes the unit name its users' principals carry.
+    if ((dto.parentId !== undefined && dto.parentId !== before.parentId) || (dto.name !== undefined && dto.name !== before.name)) await this.principals.invalidate();
     return unit;
   }
 

@@ -60,7 +60,8 @@ export class UsersService {
       await this.audit.record(tx, { action: dto.roles ? 'user.roles_changed' : 'user.updated', entityType: 'User', entityId: id, ...diff(pick(current), pick(user)) });
       return toUserView(user);
     });
-    if (dto.roles || dto.disabled !== undefined) await this.principals.invalidate(id);
+    // The principal carries roles, the disabled flag and the names shown for the user: any change drops it.
+    await this.principals.invalidate(id);
     return updated;
   }
 

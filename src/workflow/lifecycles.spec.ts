@@ -23,6 +23,7 @@ const who = (roles: Role[], unitId: string): Principal => ({
   username: 'u',
   displayName: 'u',
   unitId,
+  unitName: unitId,
   roles,
   mustChangePassword: false,
   planWide: roles.some((r) => PLAN_WIDE_ROLES.includes(r)),
