@@ -305,15 +305,20 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
     if (opts.full && want('first-screen')) {
       say('console first screen');
       // Goal (issue 15): the first screen usable within 2 s. A first visit in Debian's Chromium at 1366×768 with
-      // the browser cache off, for the office's dashboard and a county reporter's batch report, on this data.
+      // the browser cache off, for the office's dashboard and the batch report of the unit with the most open reports, on this data.
       if (!existsSync('web/dist/index.html')) spawnSync('npm', ['run', 'build:web'], { stdio: 'inherit' });
+      // A reporter with something to fill in: the unit with the most reports in an open period.
+      const [unitUser] = await one<{ username: string }>(`
+        SELECT u.username FROM progress_reports r JOIN reporting_periods p ON p.id = r.period_id AND p.status = 'open'
+        JOIN users u ON u.unit_id = r.unit_id AND 'unit_reporter' = ANY(u.roles)
+        GROUP BY u.username ORDER BY count(*) DESC, u.username LIMIT 1`);
       const measured = spawnSync(
         process.execPath,
-        ['web/scripts/first-screen.mjs', '--url', `http://127.0.0.1:${API_PORT}`, '--office', office.username, '--leader', 'none', '--unit', reporter.username, '--password', BENCH_PASSWORD, '--runs', '5'],
+        ['web/scripts/first-screen.mjs', '--url', `http://127.0.0.1:${API_PORT}`, '--office', office.username, '--leader', 'none', '--unit', unitUser.username, '--password', BENCH_PASSWORD, '--runs', '5'],
         { encoding: 'utf8' },
       );
       if (measured.status !== 0) {
-        say(`first screen not measured: ${measured.stderr.trim().slice(0, 500)}`);
+        say(`first screen not measured: ${measured.stderr.trim().split("\n").filter((l) => l.trim()).slice(0, 6).join(" | ").slice(0, 800)}`);
       } else {
         for (const r of (JSON.parse(measured.stdout) as { results: { screen: string; runsMs: number[] }[] }).results) {
           const sorted = [...r.runsMs].sort((a, b) => a - b);

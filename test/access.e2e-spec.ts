@@ -243,6 +243,7 @@ describe('the role matrix through HTTP', () => {
       expect: () => expectStatus(403, { office: 200 }),
     },
     'GET /api/v1/periods/:periodId/reports': { call: (r) => r.get(`/api/v1/periods/${periodId}/reports`), expect: () => expectStatus(200) },
+    'GET /api/v1/my-periods': { call: (r) => r.get('/api/v1/my-periods'), expect: () => expectStatus(200, { leader: 403 }) },
     'GET /api/v1/periods/:periodId/my-reports': { call: (r) => r.get(`/api/v1/periods/${periodId}/my-reports`), expect: () => expectStatus(200, { leader: 403 }) },
     'POST /api/v1/periods/:periodId/my-reports': {
       call: (r) => r.post(`/api/v1/periods/${periodId}/my-reports`).send({ items: [{ reportId: resetTarget, version: 1, ...content }] }),

@@ -203,6 +203,18 @@ describe('a reporting round, lights, extensions and the dashboard', () => {
     expect(done.body).toEqual([expect.objectContaining({ state: 'submitted', percent: 20, firstSubmittedAt: at('2026-04-12').toISOString() })]);
   });
 
+  it('本单位填报 finds the unit’s periods across plans, with what is left to do', async () => {
+    // 兴庆区: its report of item 2 signed off, its contribution to item 1 too; 金凤区 still owes its report.
+    const mine = (await as('xingqing').get('/api/v1/my-periods').expect(200)).body;
+    expect(mine.filter((p: { id: string }) => p.id === periodId)).toEqual([
+      { id: periodId, planId, planTitle: '示例方案', label: '2026年第1季度', dueDate: '2026-04-10', status: 'open', total: 2, toDo: 0, done: 2 },
+    ]);
+    const theirs = (await as('jinfeng').get('/api/v1/my-periods').expect(200)).body;
+    expect(theirs.find((p: { id: string }) => p.id === periodId)).toMatchObject({ total: 1, done: 0, toDo: 1 });
+    // The office owes nothing: an office account has no unit reports.
+    expect((await as('office').get('/api/v1/my-periods').expect(200)).body).toEqual([]);
+  });
+
   it('the dashboard matches the worked example, within each caller’s scope', async () => {
     // Nothing touched item 3 since the round opened: the daily recomputation is what notices the missed due date.
     await t.app.get(JobsService).runNow(JobName.LightsRecomputeAll, {});

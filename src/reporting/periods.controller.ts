@@ -8,7 +8,7 @@ import { BatchDto, ClosePeriodDto, ListReportsQuery, OpenPeriodDto, ReasonDto, S
 import { PeriodsService } from './periods.service.js';
 import { ReportBatchService } from './report-batch.service.js';
 import { ReportsService } from './reports.service.js';
-import { BatchScreenDto, OpenedPeriodDto, PeriodDto, ReportDto, ScheduleViewDto } from './dto/report-view.dto.js';
+import { BatchScreenDto, MyPeriodDto, OpenedPeriodDto, PeriodDto, ReportDto, ScheduleViewDto } from './dto/report-view.dto.js';
 
 @ApiTags('reporting')
 @Controller()
@@ -67,6 +67,14 @@ export class PeriodsController {
   @ApiOkResponse({ type: [ReportDto] })
   reportsOfPeriod(@CurrentUser() user: Principal, @Param('periodId', ParseIdPipe) periodId: string, @Query() query: ListReportsQuery) {
     return this.reports.list(user, periodId, query);
+  }
+
+  @Get('my-periods')
+  @RequirePermission(Permission.ReportsWrite)
+  @ApiOperation({ summary: '本单位有填报任务的调度期（跨方案），含待报与已报条数' })
+  @ApiOkResponse({ type: [MyPeriodDto] })
+  myPeriods(@CurrentUser() user: Principal) {
+    return this.batch.myPeriods(user);
   }
 
   @Get('periods/:periodId/my-reports')

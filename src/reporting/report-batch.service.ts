@@ -18,6 +18,36 @@ export class ReportBatchService {
   ) {}
 
   /**
+   * Every period in which the caller's unit owes something (its current assignments), with how much is left:
+   * the 本单位填报 screen opens on the open period with work to do, across however many plans the unit is in.
+   */
+  async myPeriods(p: Principal) {
+    const rows = await this.prisma.$queryRaw<{ id: string; plan_id: string; plan_title: string; label: string; due_date: Date; status: string; total: bigint; to_do: bigint; done: bigint }[]>`
+      SELECT p.id::text, p.plan_id::text, pl.title AS plan_title, p.label, p.due_date, p.status::text,
+             count(*) AS total,
+             count(*) FILTER (WHERE r.state IN ('pending', 'draft', 'returned')) AS to_do,
+             count(*) FILTER (WHERE r.state IN ('submitted', 'accepted')) AS done
+      FROM progress_reports r
+      JOIN assignments a ON a.id = r.assignment_id AND a.ended_at IS NULL
+      JOIN reporting_periods p ON p.id = r.period_id
+      JOIN plans pl ON pl.id = p.plan_id
+      WHERE r.unit_id = ${p.unitId}::uuid
+      GROUP BY p.id, pl.title
+      ORDER BY p.due_date DESC, pl.title, p.id`;
+    return rows.map((r) => ({
+      id: r.id,
+      planId: r.plan_id,
+      planTitle: r.plan_title,
+      label: r.label,
+      dueDate: r.due_date.toISOString().slice(0, 10),
+      status: r.status,
+      total: Number(r.total),
+      toDo: Number(r.to_do),
+      done: Number(r.done),
+    }));
+  }
+
+  /**
    * The unit's reports of the period (those it still owes: its assignment is current), each prefilled from
    * what the unit last reported on the same assignment: the last accepted report, or for a contribution the
    * last one signed off (the lead may never formally receive it). For a lead, the contributions signed off so far.

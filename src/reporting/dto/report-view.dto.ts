@@ -94,6 +94,18 @@ export class PeriodDto {
   @ApiProperty() version: number;
 }
 
+export class MyPeriodDto {
+  @ApiProperty() id: string;
+  @ApiProperty() planId: string;
+  @ApiProperty() planTitle: string;
+  @ApiProperty() label: string;
+  @ApiProperty() dueDate: string;
+  @ApiProperty({ enum: ['open', 'closed'] }) status: string;
+  @ApiProperty({ description: '本单位本期的进展与协办情况条数' }) total: number;
+  @ApiProperty({ description: '尚待填报或报送（待填报、草稿、已退回）' }) toDo: number;
+  @ApiProperty({ description: '已报送或已采纳' }) done: number;
+}
+
 export class OpenedPeriodDto extends PeriodDto {
   @ApiProperty({ description: '本期应报份数' }) expected: number;
 }

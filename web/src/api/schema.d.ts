@@ -923,6 +923,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/my-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位有填报任务的调度期（跨方案），含待报与已报条数 */
+        get: operations["PeriodsController_myPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notices": {
         parameters: {
             query?: never;
@@ -3321,6 +3338,21 @@ export interface components {
             rule: string;
             unitId: string;
             unitName: string;
+        };
+        MyPeriodDto: {
+            /** @description 已报送或已采纳 */
+            done: number;
+            dueDate: string;
+            id: string;
+            label: string;
+            planId: string;
+            planTitle: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description 尚待填报或报送（待填报、草稿、已退回） */
+            toDo: number;
+            /** @description 本单位本期的进展与协办情况条数 */
+            total: number;
         };
         MySettingsDto: {
             email: string | null;
@@ -6700,6 +6732,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActualDto"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 需要权限 reports:write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeriodsController_myPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPeriodDto"][];
                 };
             };
             /** @description 未登录或登录已失效 */

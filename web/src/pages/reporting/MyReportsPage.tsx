@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Col, Collapse, Descriptions, Empty, Flex, Form, Grid, Input, InputNumber, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Data } from '../../api/client';
 import { PROGRESS_STATUS_NAMES } from '../../api/labels';
 import { isApiError, problemText } from '../../api/problem';
 import type { BatchItem, BatchScreen, Evidence, ProgressStatus, Report, ReportContent } from '../../api/views';
@@ -17,7 +17,6 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { ReportStateTag, RoleTag } from '../../components/Tags';
 import { EvidenceFiles } from './Evidence';
 import { ReasonModal } from './ReasonModal';
-import { loadAllPeriods } from './periods';
 
 const EDITABLE = new Set(['pending', 'draft', 'returned']);
 const STATUS_OPTIONS = (Object.keys(PROGRESS_STATUS_NAMES) as ProgressStatus[]).map((s) => ({ value: s, label: PROGRESS_STATUS_NAMES[s] }));
@@ -41,28 +40,42 @@ const toRow = (c: ReportContent | null | undefined): Row => ({
   nextSteps: c?.nextSteps ?? undefined,
 });
 
+type MyPeriod = Data<'/api/v1/my-periods', 'get'>[number];
+
+/** The open period with something still to fill in and the nearest due date; else the newest open one; else the newest. */
+function defaultPeriod(periods: MyPeriod[]): MyPeriod | undefined {
+  const open = periods.filter((p) => p.status === 'open');
+  const owing = open.filter((p) => p.toDo > 0).sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  return owing[0] ?? open[0] ?? periods[0];
+}
+
+function periodLabel(p: MyPeriod, withPlan: boolean): string {
+  const state = p.status !== 'open' ? '（已结束）' : p.toDo > 0 ? `（待报 ${p.toDo} 项）` : '（已报齐）';
+  return `${withPlan ? `${p.planTitle} · ` : ''}${p.label}${state}`;
+}
+
 /** 最多报一次: every report and contribution the unit owes in one period, on one screen, saved and signed off in one request. */
 export default function MyReportsPage() {
   const [params, setParams] = useSearchParams();
-  const periods = useLoad(loadAllPeriods, []);
-  const open = (periods.data ?? []).filter((p) => p.status === 'open');
-  const periodId = params.get('periodId') ?? open[0]?.id ?? periods.data?.[0]?.id;
+  const periods = useLoad(() => api.get('/api/v1/my-periods'), []);
+  const periodId = params.get('periodId') ?? defaultPeriod(periods.data ?? [])?.id;
   const period = periods.data?.find((p) => p.id === periodId);
+  const manyPlans = new Set((periods.data ?? []).map((p) => p.planId)).size > 1;
   const screen = useLoad(() => api.get('/api/v1/periods/{periodId}/my-reports', { params: { path: { periodId: periodId! } } }), [periodId], !!periodId);
 
   return (
     <div>
       <PageHeader
         title="本单位填报"
-        sub={period ? `${period.plan.title} · ${period.label} · 报送截止 ${day(period.dueDate)}` : undefined}
+        sub={period ? `${period.planTitle} · ${period.label} · 报送截止 ${day(period.dueDate)}` : undefined}
         extra={
           (periods.data?.length ?? 0) > 1 ? (
             <Select
               aria-label="调度期"
-              style={{ width: 220 }}
+              style={{ width: manyPlans ? 420 : 240 }}
               value={periodId}
               onChange={(v) => setParams({ periodId: v })}
-              options={periods.data!.map((p) => ({ value: p.id, label: `${p.label}${p.status === 'open' ? '' : '（已结束）'}` }))}
+              options={periods.data!.map((p) => ({ value: p.id, label: periodLabel(p, manyPlans) }))}
             />
           ) : null
         }
