@@ -5,6 +5,10 @@ import { choose, confirmPop, opened } from './support/forms';
 // The second pause of the same reminder is refused (409) on purpose.
 test.use({ expectedHttpErrors: [409] });
 
+const DAY = 86400_000;
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+const typed = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
 interface Rules {
   sendHour: number;
   reportDue: { enabled: boolean; daysBefore: number[] };
@@ -14,6 +18,12 @@ test('办公室修改提醒规则、暂停并恢复兴庆区的提醒、更正�
   const office = await apiAs('office');
   const plan = await demoPlan(office);
   const xingqing = await unitId(office, '兴庆区');
+  // The demo's open round is due on a day D; a reminder D − today days before it falls due today.
+  const [period] = await office.get<{ dueDate: string }[]>(`/plans/${plan.id}/periods`);
+  const today = iso(Date.now() + 8 * 3600_000);
+  const toDue = Math.round((Date.parse(period.dueDate.slice(0, 10)) - Date.parse(today)) / DAY);
+  expect(toDue, '演示的调度截止日应在今天之后').toBeGreaterThanOrEqual(1);
+  const daysBefore = [...new Set([toDue, 3, 1])];
 
   // 0. A county's head has neither screen, in the menu or by address.
   await signIn(page, 'xingqing-head');
@@ -42,16 +52,16 @@ test('办公室修改提醒规则、暂停并恢复兴庆区的提醒、更正�
   await expect(page.getByText('发送时刻须为 8–19 之间的整数')).toBeVisible();
   await expect(page.getByText('请填写整数天数，用逗号分隔，如 7, 3, 1')).toBeVisible();
   await hour.fill('10');
-  await dueDays.fill('5，2，1');
+  await dueDays.fill(daysBefore.join('，'));
   await page.getByRole('button', { name: '保存提醒规则' }).click();
   await expect(page.getByText('提醒规则已保存，每日 10:00 发送')).toBeVisible();
   const saved = await office.get<Rules>(`/plans/${plan.id}/reminder-rules`);
   expect(saved.sendHour).toBe(10);
-  expect(saved.reportDue.daysBefore).toEqual([5, 2, 1]);
+  expect(saved.reportDue.daysBefore).toEqual(daysBefore);
   // What the office reads back after a reload is what was saved.
   await page.reload();
   await expect(hour).toHaveValue('10');
-  await expect(dueDays).toHaveValue('5, 2, 1');
+  await expect(dueDays).toHaveValue(daysBefore.join(', '));
 
   // 2. 兴庆区's 逾期未报 reminders are paused, a second pause is refused where it was asked, then lifted.
   await page.getByRole('tab', { name: '暂停提醒' }).click();
@@ -107,7 +117,31 @@ test('办公室修改提醒规则、暂停并恢复兴庆区的提醒、更正�
   const days = await office.get<{ day: string; workday: boolean; source: string }[]>('/calendar-days?year=2027');
   expect(days).toContainEqual(expect.objectContaining({ day: '2027-01-01', workday: false, source: 'office' }));
 
-  // 4. 兴庆区's group gets a WeCom robot; a malformed address is refused at its field.
+  // 4. A red item's 督办建议 becomes a notice through the ordinary issue form, numbered by the office's pattern.
+  const [proposal] = await office.get<{ workItem: { seq: string }; unitName: string }[]>(`/plans/${plan.id}/notice-proposals`);
+  expect(proposal, '演示数据应有亮红灯的事项').toBeTruthy();
+  await menu.getByText('督办单', { exact: true }).click();
+  await page.getByRole('button', { name: '编号格式' }).click();
+  const pattern = await opened(page.getByRole('dialog', { name: '督办单编号格式' }));
+  await pattern.getByLabel('编号格式').fill('银碳督〔{year}〕号');
+  await pattern.getByRole('button', { name: '保存' }).click();
+  await expect(pattern.getByText('须包含序号占位符 {n}')).toBeVisible();
+  await pattern.getByLabel('编号格式').fill('银碳督〔{year}〕{n}号');
+  await pattern.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('编号格式已设为「银碳督〔{year}〕{n}号」')).toBeVisible();
+  await page.getByRole('tab', { name: '督办建议' }).click();
+  const suggestion = page.getByRole('row').filter({ hasText: `序号 ${proposal.workItem.seq}` }).first();
+  await expect(suggestion).toContainText('该事项亮红灯');
+  await suggestion.getByRole('button', { name: /^发督办单/ }).click();
+  const issue = await opened(page.getByRole('dialog', { name: '发督办单' }));
+  await expect(issue.getByLabel('督办事由')).toHaveValue(/^该事项亮红灯/);
+  await expect(issue.getByText(`${proposal.unitName}（牵头）`)).toBeVisible();
+  await expect(issue.getByRole('radio', { name: '督办', exact: true })).toBeChecked();
+  await issue.getByRole('button', { name: '下发' }).click();
+  await expect(page.getByText(/已下发督办单 银碳督〔\d{4}〕1号/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: /督办单 银碳督〔\d{4}〕1号/ })).toBeVisible();
+
+  // 5. 兴庆区's group gets a WeCom robot; a malformed address is refused at its field.
   await menu.getByText('通知发送', { exact: true }).click();
   await expect(page.getByRole('heading', { name: '通知渠道与发送记录' })).toBeVisible();
   await page.getByRole('tab', { name: '单位群机器人' }).click();
@@ -125,10 +159,25 @@ test('办公室修改提醒规则、暂停并恢复兴庆区的提醒、更正�
   await expect(wecom).toHaveValue('');
   expect(await office.get(`/units/${xingqing}/channels`)).toMatchObject({ wecomConfigured: true, dingtalkConfigured: false });
 
-  // 5. Today's scan, run by hand from the preview, and the delivery records it leaves.
+  // 6. The preview of the last working day before the due day lists 兴庆区's reporter (T−1, moved back over days off).
+  const offs = new Map((await office.get<{ day: string; workday: boolean }[]>(`/calendar-days?year=${period.dueDate.slice(0, 4)}`)).map((d) => [d.day, d.workday]));
+  let eve = Date.parse(period.dueDate.slice(0, 10)) - DAY;
+  const working = (t: number) => offs.get(iso(t)) ?? ![0, 6].includes(new Date(t).getUTCDay());
+  while (!working(eve)) eve -= DAY;
   await menu.getByText('催办设置', { exact: true }).click();
   await page.getByRole('tab', { name: '今日提醒预览' }).click();
   await expect(page.getByText(/将提醒 \d+ 人次|休息日不发送提醒/)).toBeVisible();
+  await page.getByLabel('预览日期：').fill(typed(iso(eve)));
+  await page.getByLabel('预览日期：').press('Enter');
+  await expect(page.getByText(new RegExp(`${typed(iso(eve))}工作日将提醒 \\d+ 人次`))).toBeVisible();
+  await page.getByRole('searchbox', { name: '按单位或人员筛选' }).fill('兴庆区');
+  await page.getByRole('searchbox', { name: '按单位或人员筛选' }).press('Enter');
+  await expect(page.getByRole('row').filter({ hasText: '兴庆区填报员' }).first()).toContainText('报送提醒');
+
+  // 7. Today's scan, run by hand. On a working day it reminds 兴庆区 (the rule now includes today) and
+  // queues a message for its group robot, which the delivery records list as waiting.
+  const { workingDay } = await office.get<{ workingDay: boolean }>(`/reminders/preview?planId=${plan.id}`);
+  await page.getByLabel('预览日期：').clear();
   await page.getByRole('button', { name: '立即扫描' }).click();
   await confirmPop(page, '立即扫描');
   await expect(page.getByText(/已扫描 \d{4}年\d+月\d+日：新写入站内消息 \d+ 条，排队发送邮件与机器人消息 \d+ 条。/)).toBeVisible();
@@ -138,5 +187,13 @@ test('办公室修改提醒规则、暂停并恢复兴庆区的提醒、更正�
   await page.getByText('发送失败（死信）').click();
   await expect(page.getByText('没有发送失败的消息。')).toBeVisible();
   await page.getByText('全部', { exact: true }).click();
+  if (workingDay) {
+    const robot = page.getByRole('row').filter({ hasText: '企业微信群' });
+    await expect(robot).toContainText('兴庆区');
+    await expect(robot).toContainText('待发送');
+  } else {
+    test.info().annotations.push({ type: '说明', description: `${today} 是休息日：扫描不提醒，发送记录为空` });
+    await expect(page.getByText('还没有邮件或群机器人消息')).toBeVisible();
+  }
   await finalShot(page, '13-reminders-deliveries');
 });

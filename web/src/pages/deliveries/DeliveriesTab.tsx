@@ -106,7 +106,7 @@ export function DeliveriesTab() {
         columns={[
           { title: '提醒日', dataIndex: 'day', width: 130, render: (d: string) => day(d) },
           { title: '渠道', dataIndex: 'channel', width: 100, render: (c: string) => CHANNEL_NAMES[c] ?? c },
-          { title: '接收方', dataIndex: 'target', width: 200, ellipsis: true, render: (t: string) => names.get(t) ?? '（已删除或无权查看）' },
+          { title: '接收方', dataIndex: 'target', width: 170, ellipsis: true, render: (t: string) => names.get(t) ?? '（已删除或无权查看）' },
           { title: '主题', dataIndex: 'subject', ellipsis: true },
           {
             title: '状态',

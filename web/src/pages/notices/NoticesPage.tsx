@@ -211,7 +211,13 @@ function IssueNoticeModal({
     };
   }, [open, prefill, form]);
   const itemOptions = (items.data?.items ?? []).map((w) => ({ value: w.id, label: itemLabel(w) }));
-  if (chosen && !itemOptions.some((o) => o.value === chosen.id)) itemOptions.unshift({ value: chosen.id, label: itemLabel(chosen) });
+  // Until the proposal's item has loaded, its fields show the proposal's own names rather than bare ids.
+  const pending = prefill && chosen?.id !== prefill.workItemId ? prefill : undefined;
+  const extra = chosen ?? (pending ? { id: pending.workItemId, ...pending.workItem } : null);
+  if (extra && !itemOptions.some((o) => o.value === extra.id)) itemOptions.unshift({ value: extra.id, label: itemLabel(extra) });
+  const unitChoices = pending
+    ? [{ value: pending.unitId, label: `${pending.unitName}（牵头）` }]
+    : (chosen?.assignments ?? []).map((a) => ({ value: a.unitId, label: `${a.unitName}（${a.role === 'lead' ? '牵头' : '配合'}）` }));
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -267,7 +273,7 @@ function IssueNoticeModal({
           <Select
             placeholder={chosen ? '选择单位' : '请先选择督办事项'}
             disabled={!chosen}
-            options={(chosen?.assignments ?? []).map((a) => ({ value: a.unitId, label: `${a.unitName}（${a.role === 'lead' ? '牵头' : '配合'}）` }))}
+            options={unitChoices}
           />
         </Form.Item>
         <Form.Item label="督办等级" name="level" rules={[{ required: true, message: '请选择督办等级' }]}>

@@ -1,4 +1,4 @@
-import { Alert, App, Button, DatePicker, Empty, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Empty, Flex, Input, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, type Data } from '../../api/client';
 import { day, dayjs } from '../../app/format';
@@ -19,6 +19,7 @@ export function PreviewTab({ planId }: { planId: string }) {
   const [scan, setScan] = useState<ScanResult>();
   const [scanError, setScanError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [q, setQ] = useState('');
 
   const runNow = async () => {
     setBusy(true);
@@ -37,6 +38,9 @@ export function PreviewTab({ planId }: { planId: string }) {
 
   const p = preview.data;
   const pending = p?.items.filter((i) => !i.alreadySent).length ?? 0;
+  // A day can remind every unit of the plan: the office looks for one unit or person.
+  const needle = q.trim();
+  const rows = (p?.items ?? []).filter((i) => !needle || i.unitName.includes(needle) || i.recipientName.includes(needle));
   return (
     <div>
       <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>
@@ -55,6 +59,7 @@ export function PreviewTab({ planId }: { planId: string }) {
             立即扫描
           </Button>
         </Popconfirm>
+        <Input.Search aria-label="按单位或人员筛选" placeholder="按单位或人员筛选" allowClear style={{ width: 220 }} onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} />
         <Typography.Text type="secondary">平时无需手动扫描：系统每个工作日在发送时刻自动扫描。</Typography.Text>
       </Flex>
       <ProblemAlert error={scanError} title="扫描未完成" />
@@ -84,11 +89,11 @@ export function PreviewTab({ planId }: { planId: string }) {
         size="small"
         rowKey={(i) => `${i.rule}|${i.recipientId}|${i.occurrence}|${i.title}`}
         loading={preview.loading}
-        dataSource={p?.items ?? []}
+        dataSource={rows}
         scroll={{ x: 900 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{
-          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={p && !p.workingDay ? '休息日没有提醒。选择一个工作日查看。' : '这一天没有到提醒点的事项。可选择其他日期预览，如报送截止日前几天。'} />,
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={needle && p?.items.length ? `没有「${needle}」的提醒。清空筛选可查看全部。` : p && !p.workingDay ? '休息日没有提醒。选择一个工作日查看。' : '这一天没有到提醒点的事项。可选择其他日期预览，如报送截止日前几天。'} />,
         }}
         columns={[
           { title: '类别', dataIndex: 'rule', width: 110, render: (r: string) => <Tag>{ruleLabel(r)}</Tag> },
