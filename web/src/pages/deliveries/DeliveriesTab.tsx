@@ -97,31 +97,31 @@ export function DeliveriesTab() {
                 status === 'dead'
                   ? '没有发送失败的消息。'
                   : status === 'all'
-                    ? '还没有邮件或群机器人消息。用户在「消息」中留下邮箱、或在「单位群机器人」中配置后，每天的提醒会汇总发送到那里。'
+                    ? '还没有邮件或群机器人消息。用户在「消息 › 邮件提醒设置」中留下邮箱、或在「单位群机器人」中为单位配置后，每个工作日的提醒会汇总发送到那里。'
                     : '没有处于这一状态的记录。'
               }
             />
           ),
         }}
         columns={[
-          { title: '提醒日', dataIndex: 'day', width: 130, render: (d: string) => day(d) },
-          { title: '渠道', dataIndex: 'channel', width: 100, render: (c: string) => CHANNEL_NAMES[c] ?? c },
-          { title: '接收方', dataIndex: 'target', width: 170, ellipsis: true, render: (t: string) => names.get(t) ?? '（已删除或无权查看）' },
+          { title: '提醒日', dataIndex: 'day', width: 120, render: (d: string) => day(d) },
+          { title: '渠道', dataIndex: 'channel', width: 90, render: (c: string) => CHANNEL_NAMES[c] ?? c },
+          { title: '接收方', dataIndex: 'target', width: 150, ellipsis: true, render: (t: string) => names.get(t) ?? '（已删除或无权查看）' },
           { title: '主题', dataIndex: 'subject', ellipsis: true },
           {
             title: '状态',
             dataIndex: 'status',
-            width: 110,
+            width: 100,
             render: (s: Status) => (
               <Tag color={STATUS[s]?.color} data-status={s}>
                 {STATUS[s]?.text ?? s}
               </Tag>
             ),
           },
-          { title: '尝试次数', dataIndex: 'attempts', width: 90, align: 'right' },
+          { title: '尝试次数', dataIndex: 'attempts', width: 80, align: 'right' },
           {
             title: '结果',
-            width: 240,
+            width: 200,
             render: (_, d) =>
               d.status === 'sent' ? (
                 `发送于 ${moment(d.sentAt)}`

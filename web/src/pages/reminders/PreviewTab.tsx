@@ -99,7 +99,8 @@ export function PreviewTab({ planId }: { planId: string }) {
           { title: '类别', dataIndex: 'rule', width: 110, render: (r: string) => <Tag>{ruleLabel(r)}</Tag> },
           { title: '单位', dataIndex: 'unitName', width: 160 },
           { title: '提醒对象', dataIndex: 'recipientName', width: 120 },
-          { title: '内容', render: (_, i) => <span title={i.body}>{i.title}</span>, ellipsis: true },
+          // The title repeats the category; the body says what is due (「尚有 3 项进度报告未报送」).
+          { title: '内容', render: (_, i) => <span title={i.body}>{i.body}</span>, ellipsis: true },
           {
             title: '状态',
             dataIndex: 'alreadySent',
