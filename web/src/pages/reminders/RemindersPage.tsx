@@ -1,4 +1,4 @@
-import { Card, Select, Tabs } from 'antd';
+import { Card, Empty, Select, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -30,7 +30,7 @@ export default function RemindersPage() {
   const body = (key: TabKey) => {
     // The calendar is the office's, not the plan's: it needs no plan.
     if (key === 'calendar') return <CalendarTab />;
-    if (!planId) return null;
+    if (!planId) return plans.data ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有实施方案。请先在「实施方案」中新建方案并导入任务分工表，再设置提醒。" /> : null;
     if (key === 'rules') return <RulesTab key={planId} planId={planId} />;
     if (key === 'preview') return <PreviewTab key={planId} planId={planId} />;
     return <MutesTab key={planId} planId={planId} />;
