@@ -21,7 +21,7 @@ test('领导查看工作台，不能进入任何填报、审核或管理页面',
   // The menu offers reading only.
   const menu = page.getByRole('menu', { name: '主菜单' });
   for (const entry of ['工作台', '工作事项', '延期申请', '实施方案']) await expect(menu.getByText(entry, { exact: true })).toBeVisible();
-  for (const entry of ['本单位填报', '调度与审核', '单位管理', '用户管理', '审计记录']) await expect(menu.getByText(entry, { exact: true })).toHaveCount(0);
+  for (const entry of ['本单位填报', '调度与审核', '单位管理', '用户管理', '审计记录', '催办设置', '通知发送']) await expect(menu.getByText(entry, { exact: true })).toHaveCount(0);
 
   // A figure opens the list behind it.
   await page.getByRole('link', { name: /红灯事项 \d+ 项，查看清单/ }).click();
@@ -30,7 +30,7 @@ test('领导查看工作台，不能进入任何填报、审核或管理页面',
   await expect(page.getByRole('row').nth(1)).toContainText('红灯');
 
   // Every write screen refuses by address, too.
-  for (const path of ['/my-reports', '/reporting', '/plans/new', `/plans/${plan.id}/import`, '/units', '/users', '/audit']) {
+  for (const path of ['/my-reports', '/reporting', '/plans/new', `/plans/${plan.id}/import`, '/units', '/users', '/audit', '/reminders', '/notification-deliveries']) {
     await page.goto(path);
     await expect(page.getByText('无权访问'), path).toBeVisible();
   }
@@ -40,6 +40,10 @@ test('领导查看工作台，不能进入任何填报、审核或管理页面',
   await expect(page.getByRole('button', { name: '申请延期' })).toHaveCount(0);
   await page.goto('/extensions');
   await expect(page.getByRole('button', { name: '批准' })).toHaveCount(0);
+  await page.goto('/notices');
+  await expect(page.getByRole('heading', { name: '督办单' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '督办建议' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '发督办单' })).toHaveCount(0);
   await page.goto(`/plans/${plan.id}`);
   await expect(page.getByRole('button', { name: '导入任务分工表' })).toHaveCount(0);
 

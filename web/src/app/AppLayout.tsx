@@ -16,6 +16,8 @@ import {
   MenuOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  AlertOutlined,
+  SendOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Progress, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -40,6 +42,8 @@ const ICONS: Record<string, React.ReactNode> = {
   flag: <FlagOutlined />,
   'file-text': <FileTextOutlined />,
   trophy: <TrophyOutlined />,
+  alarm: <AlertOutlined />,
+  send: <SendOutlined />,
 };
 
 /** Polls the caller's unread count (every minute, on focus, and at once when the inbox marks something read). */

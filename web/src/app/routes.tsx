@@ -32,6 +32,9 @@ export const SCREENS: ScreenRoute[] = [
   { path: 'year-end', title: '年度报告', menu: '年度报告', icon: 'file-text', permission: 'reports:read', load: () => import('../pages/year-end/YearEndPage') },
   { path: 'annual-reports/:id', title: '年度报告', permission: 'reports:read', load: () => import('../pages/year-end/AnnualReportPage') },
   { path: 'assessment', title: '考核', menu: '考核', icon: 'trophy', permission: 'assessment:self', unitUsersOnly: true, load: () => import('../pages/assessment/AssessmentPage') },
+  // Reminders and message delivery (催办设置, 通知渠道与发送记录): the office's screens over src/reminders and src/notifications.
+  { path: 'reminders', title: '催办设置', menu: '催办设置', icon: 'alarm', permission: 'reminders:manage', load: () => import('../pages/reminders/RemindersPage') },
+  { path: 'notification-deliveries', title: '通知渠道与发送记录', menu: '通知发送', icon: 'send', permission: 'notifications:manage', load: () => import('../pages/deliveries/DeliveriesPage') },
   { path: 'plans', title: '实施方案', menu: '实施方案', icon: 'book', permission: 'plans:read', load: () => import('../pages/plans/PlansPage') },
   { path: 'plans/new', title: '新建方案', permission: 'plans:write', load: () => import('../pages/plans/PlanFormPage') },
   { path: 'plans/:planId', title: '方案详情', permission: 'plans:read', load: () => import('../pages/plans/PlanPage') },

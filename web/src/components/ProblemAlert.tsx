@@ -27,6 +27,22 @@ const FIELD_NAMES: Record<string, string> = {
   dueDay: '报送截止日',
   name: '名称',
   aliases: '别名',
+  // Reminders and delivery channels (催办设置, 通知渠道)
+  sendHour: '每日发送时刻',
+  'reportDue.daysBefore': '报送提醒 · 截止前天数',
+  'reportLate.daysAfter': '逾期未报 · 逾期后天数',
+  'reportLate.repeatEveryDays': '逾期未报 · 重复间隔',
+  'reportLate.officeFromDay': '逾期未报 · 抄送办公室起始天',
+  'deadline.daysBefore': '完成时限 · 到期前天数',
+  'deadline.daysAfter': '完成时限 · 逾期后天数',
+  'deadline.repeatEveryDays': '完成时限 · 重复间隔',
+  rule: '提醒类别',
+  day: '日期',
+  workday: '是否上班',
+  wecomWebhook: '企业微信群机器人地址',
+  dingtalkWebhook: '钉钉群机器人地址',
+  dingtalkSecret: '钉钉加签密钥',
+  pattern: '编号格式',
 };
 
 /** "items[3].percent" → "第 4 项 · 完成进度"; unknown names stay as they are. */

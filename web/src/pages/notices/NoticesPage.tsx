@@ -1,5 +1,5 @@
 import { App, Button, Card, DatePicker, Empty, Form, Input, Modal, Radio, Select, Table, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, type Data } from '../../api/client';
 import type { WorkItem } from '../../api/views';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePlanChoice } from '../../components/usePlans';
 import { LEVEL_LABELS, LevelTag, NoticeStateTag, type NoticeLevel, type NoticeState } from './labels';
+import { NoticePatternButton, ProposalsPanel, type NoticeProposal } from './Proposals';
 
 export type Notice = Data<'/api/v1/notices/{id}', 'get'>;
 
@@ -31,12 +32,16 @@ export default function NoticesPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const state = (params.get('state') ?? 'all') as NoticeState | 'all';
+  const issue = can('notices:issue');
+  const requested = params.get('state') ?? 'all';
+  // 督办建议 (red items without an open notice) is a tab of the office's only.
+  const proposals = issue && requested === 'proposals';
+  const state = (proposals ? 'all' : requested) as NoticeState | 'all';
   const { plans, plan, choose } = usePlanChoice();
   const planId = plan?.id;
-  const list = useLoad(() => api.get('/api/v1/notices', { params: { query: { planId, ...(state === 'all' ? {} : { state }) } } }), [planId, state], !!planId);
-  const issue = can('notices:issue');
+  const list = useLoad(() => api.get('/api/v1/notices', { params: { query: { planId, ...(state === 'all' ? {} : { state }) } } }), [planId, state], !!planId && !proposals);
   const [issuing, setIssuing] = useState(false);
+  const [prefill, setPrefill] = useState<NoticeProposal>();
 
   return (
     <div>
@@ -48,8 +53,15 @@ export default function NoticesPage() {
             {plans.data && plans.data.length > 1 ? (
               <Select aria-label="方案" style={{ width: 260 }} value={planId} onChange={choose} options={plans.data.map((p) => ({ value: p.id, label: p.title }))} />
             ) : null}
+            {issue && planId ? <NoticePatternButton planId={planId} /> : null}
             {issue && planId ? (
-              <Button type="primary" onClick={() => setIssuing(true)}>
+              <Button
+                type="primary"
+                onClick={() => {
+                  setPrefill(undefined);
+                  setIssuing(true);
+                }}
+              >
                 发督办单
               </Button>
             ) : null}
@@ -58,15 +70,24 @@ export default function NoticesPage() {
       />
       <Card size="small">
         <Tabs
-          activeKey={state}
+          activeKey={proposals ? 'proposals' : state}
           onChange={(k) => {
             const next = new URLSearchParams(params);
             next.set('state', k);
             setParams(next);
           }}
-          items={TABS.map((t) => ({ key: t.key, label: t.label }))}
+          items={[...TABS.map((t) => ({ key: t.key, label: t.label })), ...(issue ? [{ key: 'proposals', label: '督办建议' }] : [])]}
         />
         <ProblemAlert error={list.error ?? plans.error} />
+        {proposals && planId ? (
+          <ProposalsPanel
+            planId={planId}
+            onIssue={(p) => {
+              setPrefill(p);
+              setIssuing(true);
+            }}
+          />
+        ) : (
         <Table<Notice>
           rowKey="id"
           loading={list.loading}
@@ -119,10 +140,12 @@ export default function NoticesPage() {
             },
           ]}
         />
+        )}
       </Card>
       {issue && planId ? (
         <IssueNoticeModal
           planId={planId}
+          prefill={prefill}
           open={issuing}
           onClose={() => setIssuing(false)}
           onDone={(n) => {
@@ -145,7 +168,20 @@ interface IssueValues {
 }
 
 /** 发督办单: the unit is chosen among the item's lead and supporting units, as the service requires. */
-function IssueNoticeModal({ planId, open, onClose, onDone }: { planId: string; open: boolean; onClose: () => void; onDone: (n: Notice) => void }) {
+function IssueNoticeModal({
+  planId,
+  prefill,
+  open,
+  onClose,
+  onDone,
+}: {
+  planId: string;
+  /** A 督办建议 to start from: item, unit, level and texts filled in, still editable. */
+  prefill?: NoticeProposal;
+  open: boolean;
+  onClose: () => void;
+  onDone: (n: Notice) => void;
+}) {
   const [form] = Form.useForm<IssueValues>();
   const { message } = App.useApp();
   const [error, setError] = useState<unknown>();
@@ -153,6 +189,35 @@ function IssueNoticeModal({ planId, open, onClose, onDone }: { planId: string; o
   const [q, setQ] = useState('');
   const items = useLoad(() => api.get('/api/v1/work-items', { params: { query: { planId, q: q || undefined, page: 1, pageSize: 30 } } }), [planId, q], open);
   const [chosen, setChosen] = useState<WorkItem | null>(null);
+
+  // The proposal's item may not be among the search's first results: its full record (with its units) is fetched.
+  useEffect(() => {
+    if (!open || !prefill) return;
+    form.setFieldsValue({
+      workItemId: prefill.workItemId,
+      unitId: prefill.unitId,
+      level: prefill.level as NoticeLevel,
+      reason: prefill.reason,
+      requestedAction: prefill.requestedAction,
+      replyDeadline: dayjs(prefill.replyDeadline),
+    });
+    let alive = true;
+    api.get('/api/v1/work-items/{id}', { params: { path: { id: prefill.workItemId } } }).then(
+      (w) => alive && setChosen(w),
+      (e: unknown) => alive && setError(e),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [open, prefill, form]);
+  const itemOptions = (items.data?.items ?? []).map((w) => ({ value: w.id, label: itemLabel(w) }));
+  // Until the proposal's item has loaded, its fields show the proposal's own names rather than bare ids.
+  const pending = prefill && chosen?.id !== prefill.workItemId ? prefill : undefined;
+  const extra = chosen ?? (pending ? { id: pending.workItemId, ...pending.workItem } : null);
+  if (extra && !itemOptions.some((o) => o.value === extra.id)) itemOptions.unshift({ value: extra.id, label: itemLabel(extra) });
+  const unitChoices = pending
+    ? [{ value: pending.unitId, label: `${pending.unitName}（牵头）` }]
+    : (chosen?.assignments ?? []).map((a) => ({ value: a.unitId, label: `${a.unitName}（${a.role === 'lead' ? '牵头' : '配合'}）` }));
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -176,7 +241,17 @@ function IssueNoticeModal({ planId, open, onClose, onDone }: { planId: string; o
   };
 
   return (
-    <Modal title="发督办单" open={open} onCancel={onClose} onOk={submit} okText="下发" cancelText="取消" confirmLoading={busy} width={640}>
+    <Modal
+      title="发督办单"
+      open={open}
+      onCancel={() => {
+        // A proposal's values must not linger into the next, blank form.
+        form.resetFields();
+        setChosen(null);
+        setError(undefined);
+        onClose();
+      }}
+      onOk={submit} okText="下发" cancelText="取消" confirmLoading={busy} width={640}>
       <ProblemAlert error={error ?? items.error} />
       <Form form={form} name="issue-notice" layout="vertical" initialValues={{ level: 'urge' }}>
         <Form.Item label="督办事项" name="workItemId" rules={[{ required: true, message: '请选择督办的工作事项' }]} extra="输入工作内容关键词查找事项。">
@@ -185,9 +260,9 @@ function IssueNoticeModal({ planId, open, onClose, onDone }: { planId: string; o
             loading={items.loading}
             placeholder="输入关键词查找"
             notFoundContent={items.loading ? '正在查找…' : '没有找到事项，请换个关键词'}
-            options={(items.data?.items ?? []).map((w) => ({ value: w.id, label: itemLabel(w) }))}
+            options={itemOptions}
             onChange={(id: string) => {
-              const w = items.data?.items.find((x) => x.id === id) ?? null;
+              const w = items.data?.items.find((x) => x.id === id) ?? (chosen?.id === id ? chosen : null);
               setChosen(w);
               const lead = w?.assignments.find((a) => a.role === 'lead');
               form.setFieldValue('unitId', lead?.unitId);
@@ -198,7 +273,7 @@ function IssueNoticeModal({ planId, open, onClose, onDone }: { planId: string; o
           <Select
             placeholder={chosen ? '选择单位' : '请先选择督办事项'}
             disabled={!chosen}
-            options={(chosen?.assignments ?? []).map((a) => ({ value: a.unitId, label: `${a.unitName}（${a.role === 'lead' ? '牵头' : '配合'}）` }))}
+            options={unitChoices}
           />
         </Form.Item>
         <Form.Item label="督办等级" name="level" rules={[{ required: true, message: '请选择督办等级' }]}>

@@ -6,6 +6,7 @@ import { moment } from '../../app/format';
 import { useLoad } from '../../app/useLoad';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { EmailSettingsButton } from './EmailSettings';
 import { notifyUnreadChanged } from './unread';
 
 const RULE_LABELS: Record<string, string> = {
@@ -67,9 +68,12 @@ export default function NotificationsPage() {
         title="消息"
         sub={list.data ? (unread ? `共 ${list.data.total} 条，其中未读 ${unread} 条` : `共 ${list.data.total} 条，全部已读`) : '报送提醒、期限预警和督办单都会发到这里。'}
         extra={
-          <Button onClick={markAll} loading={busy === 'all'} disabled={!unread}>
-            全部标为已读
-          </Button>
+          <>
+            <EmailSettingsButton />
+            <Button onClick={markAll} loading={busy === 'all'} disabled={!unread}>
+              全部标为已读
+            </Button>
+          </>
         }
       />
       <Card size="small">
