@@ -2452,6 +2452,14 @@ export interface components {
             state: string;
             version: number;
         };
+        AnnualUnitCountsDto: {
+            accepted: number;
+            awaitingReview: number;
+            dropped: string[];
+            late: string[];
+            missing: string[];
+            obliged: number;
+        };
         AnnualVersionDto: {
             version: number;
         };
@@ -4184,7 +4192,7 @@ export interface components {
             planTitle: string;
             recipient: string;
             totals: components["schemas"]["ItemCountsDto"];
-            units: components["schemas"]["UnitCountsDto"];
+            units: components["schemas"]["AnnualUnitCountsDto"];
             year: number;
         };
         SummaryDto: {
