@@ -5,6 +5,7 @@ import {
   FlagOutlined,
   FileTextOutlined,
   TrophyOutlined,
+  LineChartOutlined,
   BookOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
@@ -40,6 +41,7 @@ const ICONS: Record<string, React.ReactNode> = {
   flag: <FlagOutlined />,
   'file-text': <FileTextOutlined />,
   trophy: <TrophyOutlined />,
+  'line-chart': <LineChartOutlined />,
 };
 
 /** Polls the caller's unread count (every minute, on focus, and at once when the inbox marks something read). */

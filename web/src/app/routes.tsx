@@ -31,6 +31,8 @@ export const SCREENS: ScreenRoute[] = [
   { path: 'notices/:id', title: '督办单详情', permission: 'work-items:read', load: () => import('../pages/notices/NoticePage') },
   { path: 'year-end', title: '年度报告', menu: '年度报告', icon: 'file-text', permission: 'reports:read', load: () => import('../pages/year-end/YearEndPage') },
   { path: 'annual-reports/:id', title: '年度报告', permission: 'reports:read', load: () => import('../pages/year-end/AnnualReportPage') },
+  // 指标: the indicator catalogue, yearly actuals (units enter, the office verifies) and the targets' evaluation.
+  { path: 'indicators', title: '指标', menu: '指标', icon: 'line-chart', permission: 'plans:read', load: () => import('../pages/indicators/IndicatorsPage') },
   { path: 'assessment', title: '考核', menu: '考核', icon: 'trophy', permission: 'assessment:self', unitUsersOnly: true, load: () => import('../pages/assessment/AssessmentPage') },
   { path: 'plans', title: '实施方案', menu: '实施方案', icon: 'book', permission: 'plans:read', load: () => import('../pages/plans/PlansPage') },
   { path: 'plans/new', title: '新建方案', permission: 'plans:write', load: () => import('../pages/plans/PlanFormPage') },
