@@ -114,6 +114,20 @@ test('指标：办公室建立指标并关联目标，兴庆区填报实际值�
   await expect(page.getByTestId('evaluation-counts')).toContainText('已达成 1 个');
   const [table] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载指标表.xlsx' }).click()]);
   expect(table.suggestedFilename()).toBe('2025年目标指标完成情况表.xlsx');
+
+  // 6. The office imports figures from a spreadsheet: checked first, written only when every row is right.
+  await page.getByRole('button', { name: '导入实际值' }).click();
+  const importing = await opened(page.getByRole('dialog', { name: '导入指标实际值' }));
+  const csv = (rows: string) => ({ name: '指标实际值.csv', mimeType: 'text/csv', buffer: Buffer.from(`指标,年份,单位,实际值,数据来源,备注\n${rows}`) });
+  await importing.getByLabel('选择指标实际值表').setInputFiles(csv('清洁能源装机规模,2026,银川市,530,统计部门,\n清洁能源装机规模,2026,滨河新区,40,单位自报,\n'));
+  await expect(importing).toContainText('有 1 处问题，改正后重新选择文件');
+  await expect(importing).toContainText('「滨河新区」不是已登记的单位');
+  await expect(importing.getByRole('button', { name: '确认导入' })).toBeDisabled();
+  await importing.getByLabel('选择指标实际值表').setInputFiles(csv('清洁能源装机规模,2026,银川市,530,统计部门,\n清洁能源装机规模,2026,兴庆区,90,单位自报,\n'));
+  await expect(importing).toContainText('校验通过：将新增 2 条，替换 0 条，不变 0 条');
+  await importing.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('已导入：新增 2 条，替换 0 条，不变 0 条')).toBeVisible();
+  await expect(importing).toBeHidden();
   await finalShot(page, '14-indicators-evaluation');
 });
 

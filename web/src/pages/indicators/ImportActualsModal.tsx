@@ -100,9 +100,7 @@ export function ImportActualsModal({ planId, open, onClose, onDone }: { planId: 
               description={
                 <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                   {report.errors.slice(0, 20).map((p, i) => (
-                    <li key={i}>
-                      第 {p.line} 行 {p.field}：{p.message}
-                    </li>
+                    <li key={i}>{p.message}</li>
                   ))}
                 </ul>
               }
