@@ -87,6 +87,7 @@ test('指标：办公室建立指标并关联目标，兴庆区填报实际值�
   // A unit sees its own figures only, and verifies nothing.
   await expect(drawer.getByRole('row').filter({ hasText: '银川市' })).toHaveCount(0);
   await expect(drawer.getByRole('button', { name: /^核实/ })).toHaveCount(0);
+  await finalShot(page, '14-indicators-unit-actual');
   await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: '关闭' })).click();
   await expect(drawer).toBeHidden();
   await signOut(page);
