@@ -44,7 +44,7 @@ class IndicatorCountsDto {
   @ApiProperty({ type: [EvaluationLineDto] }) evaluations: EvaluationLineDto[];
 }
 
-class UnitCountsDto {
+class AnnualUnitCountsDto {
   @ApiProperty() obliged: number;
   @ApiProperty() accepted: number;
   @ApiProperty() awaitingReview: number;
@@ -79,7 +79,7 @@ class SummaryBodyDto {
   @ApiProperty({ type: [AreaCountsDto] }) areas: AreaCountsDto[];
   @ApiProperty({ type: ItemCountsDto }) totals: ItemCountsDto;
   @ApiProperty({ type: IndicatorCountsDto }) indicators: IndicatorCountsDto;
-  @ApiProperty({ type: UnitCountsDto }) units: UnitCountsDto;
+  @ApiProperty({ type: AnnualUnitCountsDto }) units: AnnualUnitCountsDto;
   @ApiProperty({ type: LightCountsDto }) lights: LightCountsDto;
   @ApiProperty({ type: NoticeCountsDto, nullable: true, description: '本年度督办单（统计督办单之前定稿的总结为 null）' }) notices: NoticeCountsDto | null;
   @ApiProperty({ type: String, nullable: true }) commentary: string | null;

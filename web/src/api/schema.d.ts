@@ -2469,6 +2469,14 @@ export interface components {
             state: string;
             version: number;
         };
+        AnnualUnitCountsDto: {
+            accepted: number;
+            awaitingReview: number;
+            dropped: string[];
+            late: string[];
+            missing: string[];
+            obliged: number;
+        };
         AnnualVersionDto: {
             version: number;
         };
@@ -4216,7 +4224,7 @@ export interface components {
             planTitle: string;
             recipient: string;
             totals: components["schemas"]["ItemCountsDto"];
-            units: components["schemas"]["UnitCountsDto"];
+            units: components["schemas"]["AnnualUnitCountsDto"];
             year: number;
         };
         SummaryDto: {

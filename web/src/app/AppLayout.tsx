@@ -5,6 +5,7 @@ import {
   FlagOutlined,
   FileTextOutlined,
   TrophyOutlined,
+  LineChartOutlined,
   BookOutlined,
   ClockCircleOutlined,
   DashboardOutlined,
@@ -44,6 +45,7 @@ const ICONS: Record<string, React.ReactNode> = {
   trophy: <TrophyOutlined />,
   alarm: <AlertOutlined />,
   send: <SendOutlined />,
+  'line-chart': <LineChartOutlined />,
 };
 
 /** Polls the caller's unread count (every minute, on focus, and at once when the inbox marks something read). */

@@ -31,6 +31,8 @@ export const SCREENS: ScreenRoute[] = [
   { path: 'notices/:id', title: '督办单详情', permission: 'work-items:read', load: () => import('../pages/notices/NoticePage') },
   { path: 'year-end', title: '年度报告', menu: '年度报告', icon: 'file-text', permission: 'reports:read', load: () => import('../pages/year-end/YearEndPage') },
   { path: 'annual-reports/:id', title: '年度报告', permission: 'reports:read', load: () => import('../pages/year-end/AnnualReportPage') },
+  // 指标: the indicator catalogue, yearly actuals (units enter, the office verifies) and the targets' evaluation.
+  { path: 'indicators', title: '指标', menu: '指标', icon: 'line-chart', permission: 'plans:read', load: () => import('../pages/indicators/IndicatorsPage') },
   { path: 'assessment', title: '考核', menu: '考核', icon: 'trophy', permission: 'assessment:self', unitUsersOnly: true, load: () => import('../pages/assessment/AssessmentPage') },
   // Reminders and message delivery (催办设置, 通知渠道与发送记录): the office's screens over src/reminders and src/notifications.
   { path: 'reminders', title: '催办设置', menu: '催办设置', icon: 'alarm', permission: 'reminders:manage', load: () => import('../pages/reminders/RemindersPage') },

@@ -43,6 +43,16 @@ const FIELD_NAMES: Record<string, string> = {
   dingtalkWebhook: '钉钉群机器人地址',
   dingtalkSecret: '钉钉加签密钥',
   pattern: '编号格式',
+  // 指标 and 年度总结
+  value: '实际值',
+  source: '数据来源',
+  note: '说明',
+  synonyms: '同义名称',
+  direction: '方向',
+  indicatorId: '指标',
+  assignedValue: '下达值',
+  baselineValue: '基数',
+  commentary: '办公室意见',
 };
 
 /** "items[3].percent" → "第 4 项 · 完成进度"; unknown names stay as they are. */

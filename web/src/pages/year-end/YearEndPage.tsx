@@ -13,6 +13,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePlanChoice } from '../../components/usePlans';
 import { ReasonModal } from '../reporting/ReasonModal';
 import { AnnualReportView, AnnualStateTag } from './AnnualReportView';
+import { AddUnitModal } from './AddUnitModal';
+import { SummaryCard } from './SummaryCard';
 
 type Cycle = Data<'/api/v1/year-end-cycles/{id}', 'get'>;
 type ReportRef = Cycle['reports'][number];
@@ -99,7 +101,10 @@ export default function YearEndPage() {
         ) : isUnitUser && !manage ? (
           <MyAnnualReport cycleId={cycle.id} />
         ) : (
-          <CycleReports cycle={cycle} manage={manage} onChanged={cycles.reload} />
+          <>
+            <CycleReports cycle={cycle} manage={manage} onChanged={cycles.reload} />
+            <SummaryCard cycleId={cycle.id} stamp={cycle.reports.map((r) => `${r.id}:${r.version}`).join()} manage={manage} onFinalised={cycles.reload} />
+          </>
         )}
       </LoadState>
       {manage && planId ? (
@@ -142,6 +147,9 @@ function CycleReports({ cycle, manage, onChanged }: { cycle: Cycle; manage: bool
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<string | null>(null);
   const [returning, setReturning] = useState<ReportRef | null>(null);
+  const [dropping, setDropping] = useState<ReportRef | null>(null);
+  const [adding, setAdding] = useState(false);
+  const open = cycle.status === 'open';
   const reports = cycle.reports.filter((r) => !r.droppedAt);
   const sent = reports.filter((r) => r.state === 'submitted' || r.state === 'accepted').length;
 
@@ -160,7 +168,17 @@ function CycleReports({ cycle, manage, onChanged }: { cycle: Cycle; manage: bool
   };
 
   return (
-    <Card size="small" title={`${cycle.year} 年度应报单位 ${reports.length} 个，已报送 ${sent} 个`} extra={cycle.status === 'closed' ? <Tag>本轮已结束</Tag> : <Tag color="processing">进行中</Tag>}>
+    <Card size="small" title={`${cycle.year} 年度应报单位 ${reports.length} 个，已报送 ${sent} 个`} extra={
+        <Space>
+          {manage && open ? (
+            <Button size="small" onClick={() => setAdding(true)}>
+              增加应报单位
+            </Button>
+          ) : null}
+          {cycle.status === 'closed' ? <Tag>本轮已结束</Tag> : <Tag color="processing">进行中</Tag>}
+        </Space>
+      }
+    >
       <ProblemAlert error={error} />
       <Table<ReportRef>
         rowKey="id"
@@ -186,20 +204,29 @@ function CycleReports({ cycle, manage, onChanged }: { cycle: Cycle; manage: bool
           { title: '首次报送', dataIndex: 'firstSubmittedAt', width: 170, render: moment },
           {
             title: '操作',
-            width: 170,
-            render: (_, r) =>
-              manage && r.state === 'submitted' && !r.droppedAt ? (
-                <Space>
-                  <Button size="small" type="primary" loading={busy === r.id} onClick={() => accept(r)} aria-label={`采纳 ${r.unitName}`}>
-                    采纳
+            width: 210,
+            render: (_, r) => (
+              <Space>
+                {manage && r.state === 'submitted' && !r.droppedAt ? (
+                  <>
+                    <Button size="small" type="primary" loading={busy === r.id} onClick={() => accept(r)} aria-label={`采纳 ${r.unitName}`}>
+                      采纳
+                    </Button>
+                    <Button size="small" danger onClick={() => setReturning(r)} aria-label={`退回 ${r.unitName}`}>
+                      退回
+                    </Button>
+                  </>
+                ) : (
+                  <Link to={`/annual-reports/${r.id}`}>查看</Link>
+                )}
+                {/* An accepted report cannot be dropped (the service refuses): no button for it. */}
+                {manage && open && !r.droppedAt && r.state !== 'accepted' ? (
+                  <Button size="small" type="link" onClick={() => setDropping(r)} aria-label={`免报 ${r.unitName}`} style={{ paddingInline: 0 }}>
+                    免报
                   </Button>
-                  <Button size="small" danger onClick={() => setReturning(r)} aria-label={`退回 ${r.unitName}`}>
-                    退回
-                  </Button>
-                </Space>
-              ) : (
-                <Link to={`/annual-reports/${r.id}`}>查看</Link>
-              ),
+                ) : null}
+              </Space>
+            ),
           },
         ]}
       />
@@ -217,6 +244,33 @@ function CycleReports({ cycle, manage, onChanged }: { cycle: Cycle; manage: bool
           onChanged();
         }}
       />
+      <ReasonModal
+        open={!!dropping}
+        title={`${dropping?.unitName ?? ''}免报${cycle.year}年度报告`}
+        label="免报理由"
+        okText="免报"
+        intro={<Typography.Paragraph type="secondary">免报后该单位不再需要报送，已填写的内容保留、只读；如需恢复，可再次增加为应报单位。</Typography.Paragraph>}
+        onCancel={() => setDropping(null)}
+        onSubmit={async (reason) => {
+          if (!dropping) return;
+          await api.post('/api/v1/year-end-cycles/{id}/units/{unitId}/drop', { params: { path: { id: cycle.id, unitId: dropping.unitId } }, body: { reason } });
+          message.success(`${dropping.unitName}已免报`);
+          setDropping(null);
+          onChanged();
+        }}
+      />
+      {manage ? (
+        <AddUnitModal
+          cycle={cycle}
+          open={adding}
+          onClose={() => setAdding(false)}
+          onDone={(name) => {
+            setAdding(false);
+            message.success(`已将${name}增加为应报单位`);
+            onChanged();
+          }}
+        />
+      ) : null}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         点击单位名称查看报告全文；采纳后报告锁定，如需修改可重新打开。
       </Typography.Paragraph>
