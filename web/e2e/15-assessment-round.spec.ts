@@ -79,8 +79,10 @@ test('年度考核：办公室开启本年度考核，兴庆区自评，评估�
   await expect(page.getByText(/尚有 \d+ 项评分类指标未评分，评完后方可公布。/)).toBeVisible();
   await expect(page.getByRole('button', { name: '公布结果' })).toBeDisabled();
   await office.send('POST', `/assessment-rounds/${roundId}/evaluators`, { userId: evaluator.id, unitIds: [xingqingId], criterionKeys: ['quality'] });
-  for (const s of await office.get<Sheet[]>(`/assessment-rounds/${roundId}/sheets`)) {
-    if (s.unitId !== xingqingId) await office.send('PUT', `/assessment-rounds/${roundId}/sheets/${s.unitId}/criteria/quality/adjustment`, { score: -2, reason: '部分任务推进质量有待提高' });
+  // A spread of judgements, so that the ranking has something to rank.
+  for (const [i, s] of (await office.get<Sheet[]>(`/assessment-rounds/${roundId}/sheets`)).entries()) {
+    const score = -[0, 2, 4, 1, 6][i % 5];
+    if (s.unitId !== xingqingId) await office.send('PUT', `/assessment-rounds/${roundId}/sheets/${s.unitId}/criteria/quality/adjustment`, { score, reason: score ? '部分任务推进质量有待提高' : '工作扎实，有创新举措' });
   }
   await signOut(page);
 
@@ -146,11 +148,42 @@ test('年度考核：办公室开启本年度考核，兴庆区自评，评估�
   expect(file.suggestedFilename()).toBe(`${year}年度考核排名表.xlsx`);
   await finalShot(page, '15-assessment-ranking');
 
-  // 6. 兴庆区 now sees its published total, read-only until the office opens the appeal window.
+  // 6. The office opens the appeal window; 兴庆区 sees its published total and appeals one criterion.
+  await step(page, '开始申诉期', '申诉期');
+  await expect(page.getByText('申诉期已开始')).toBeVisible();
   await signOut(page);
   await signIn(page, 'xingqing');
   await page.getByRole('menu', { name: '主菜单' }).getByText('考核', { exact: true }).click();
   await expect(page.getByTestId('assessment-total')).toHaveText(String(Math.round(mine.total * 100) / 100));
-  await expect(page.getByRole('button', { name: /自评|申诉/ })).toHaveCount(0);
-  await finalShot(page, '15-assessment-unit-published', true);
+  await expect(page.getByText(/对评分有异议的，可在 .+ 前提出申诉。/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /自评/ })).toHaveCount(0);
+  await page.getByRole('button', { name: '对「工作质量与创新」申诉' }).click();
+  const appeal = await opened(page.getByRole('dialog', { name: '申诉：工作质量与创新' }));
+  await appeal.getByLabel('申诉理由').fill('两项滞后任务已于年底前完成，见第四季度进展报告');
+  await appeal.getByRole('button', { name: '提出申诉' }).click();
+  await expect(page.getByText('已对「工作质量与创新」提出申诉，等待领导小组办公室处理')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '工作质量与创新' }).first()).toContainText('申诉处理中');
+  await expect(page.getByRole('row').filter({ hasText: '两项滞后任务已于年底前完成' })).toContainText('待处理');
+  await finalShot(page, '15-assessment-unit-appeal', true);
+  await signOut(page);
+
+  // 7. The office accepts the appeal with a new score and a reason; the round then has no pending appeal.
+  await signIn(page, 'office');
+  await page.goto(`/assessment-rounds/${roundId}`);
+  await expect(page.getByText('尚有 1 件申诉未处理')).toBeVisible();
+  await page.getByRole('tab', { name: '申诉（1 件待处理）' }).click();
+  const pendingRow = page.getByRole('row').filter({ hasText: '两项滞后任务已于年底前完成' });
+  await pendingRow.getByRole('button', { name: '采纳' }).click();
+  const accept = await opened(page.getByRole('dialog', { name: '采纳申诉：兴庆区 · 工作质量与创新' }));
+  await accept.getByLabel('分数').fill('-1');
+  await accept.getByLabel('处理意见').fill('经核实滞后任务已完成，改为扣 1 分');
+  await accept.getByRole('button', { name: '采纳' }).click();
+  await expect(page.getByText('已采纳申诉，得分已调整')).toBeVisible();
+  await expect(pendingRow).toContainText('已采纳');
+  await expect(pendingRow).toContainText('调整为 -1；经核实滞后任务已完成');
+  await expect(page.getByRole('tab', { name: '申诉（1）' })).toBeVisible();
+  // Freezing waits for the window to end, and the screen says so rather than offering a step that would be refused.
+  await expect(page.getByText(/申诉期至 .+ 结束，届满后方可锁定。/)).toBeVisible();
+  await expect(page.getByRole('button', { name: '锁定结果' })).toBeDisabled();
+  await finalShot(page, '15-assessment-appeal-decided');
 });

@@ -60,7 +60,7 @@ export default function AssessmentPage() {
         extra={
           <>
             {plans.data && plans.data.length > 1 ? <Select aria-label="方案" style={{ width: 260 }} value={planId} onChange={choose} options={plans.data.map((p) => ({ value: p.id, label: p.title }))} /> : null}
-            {shown.length > 1 ? <Select aria-label="年度" style={{ width: 160 }} value={round?.id} onChange={setChosen} options={shown.map((r) => ({ value: r.id, label: `${r.year} 年度（${r.stateName}）` }))} /> : null}
+            {shown.length > 1 ? <Select aria-label="年度" style={{ width: 200 }} value={round?.id} onChange={setChosen} options={shown.map((r) => ({ value: r.id, label: `${r.year} 年度（${r.stateName}）` }))} /> : null}
             {sheet.data ? <Button onClick={exportSheet}>下载评分表.xlsx</Button> : null}
           </>
         }

@@ -62,7 +62,18 @@ export default function RoundPage() {
 
   const next = NEXT[r.state];
   const published = PUBLISHED.includes(r.state);
-  const blocked = r.state === 'review' && r.unscoredJudged > 0 ? `尚有 ${r.unscoredJudged} 项评分类指标未评分，评完后方可公布。` : r.state === 'appeal' && r.pendingAppeals > 0 ? `尚有 ${r.pendingAppeals} 件申诉未处理，处理完毕且申诉期届满后方可锁定。` : null;
+  // The same conditions the service checks (round.lifecycle.ts guards), said before the office tries.
+  // The window runs to the end of its last day in Shanghai, whatever the browser's time zone.
+  const shanghaiToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const windowOpen = r.state === 'appeal' && !!r.appealDeadline && shanghaiToday <= r.appealDeadline.slice(0, 10);
+  const blocked =
+    r.state === 'review' && r.unscoredJudged > 0
+      ? `尚有 ${r.unscoredJudged} 项评分类指标未评分，评完后方可公布。`
+      : r.state === 'appeal' && r.pendingAppeals > 0
+        ? `尚有 ${r.pendingAppeals} 件申诉未处理，处理完毕且申诉期届满后方可锁定。`
+        : windowOpen
+          ? `申诉期至 ${day(r.appealDeadline)} 结束，届满后方可锁定。`
+          : null;
 
   const step = async () => {
     setBusy(true);
