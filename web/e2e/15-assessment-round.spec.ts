@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { apiAs } from './support/api';
 import { expect, finalShot, signIn, signOut, test } from './support/fixtures';
-import { confirmPop, opened } from './support/forms';
+import { choose, confirmPop, opened } from './support/forms';
 
 interface Sheet {
   unitId: string;
@@ -15,6 +15,18 @@ interface Sheet {
 async function openManagement(page: Page) {
   await page.getByRole('menu', { name: '主菜单' }).getByText('考核管理', { exact: true }).click();
   await expect(page.getByRole('heading', { name: '考核管理', exact: true })).toBeVisible();
+}
+
+/** Picks one option of a multiple Select (which stays open after a pick, unlike choose()'s single select). */
+async function pickMany(page: Page, field: Locator, option: string) {
+  const box = field.getByRole('combobox').or(field).first();
+  await box.click();
+  await box.pressSequentially(option);
+  const listId = await box.getAttribute('aria-controls');
+  const dropdown = await opened(page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) }));
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await page.keyboard.press('Escape');
+  await expect(field.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')).toContainText(option);
 }
 
 /** Confirms the round's next step in its Popconfirm and waits for the state the round moves to. */
@@ -32,7 +44,7 @@ test('年度考核：办公室开启本年度考核，兴庆区自评，评估�
   // An evaluator account (the demo has none), made as the office would in 用户管理, its first password changed.
   const evaluatorName = `pg${Date.now().toString(36)}`;
   const officeMe = await office.get<{ unitId: string }>('/auth/me');
-  const evaluator = await office.send<{ id: string }>('POST', '/users', { username: evaluatorName, displayName: '考核评估人', unitId: officeMe.unitId, roles: ['evaluator'], password: 'Temp-2026-evaluator' });
+  await office.send('POST', '/users', { username: evaluatorName, displayName: '考核评估人', unitId: officeMe.unitId, roles: ['evaluator'], password: 'Temp-2026-evaluator' });
   await (await apiAs(evaluatorName, 'Temp-2026-evaluator')).send('POST', '/auth/password', { currentPassword: 'Temp-2026-evaluator', newPassword: 'Eval-2026-carbon-ok' });
 
   // 1. The office opens this year's round from this year's scheme (the demo copied last year's) and starts self-assessment.
@@ -70,15 +82,21 @@ test('年度考核：办公室开启本年度考核，兴庆区自评，评估�
   await expect(page.getByRole('row').filter({ hasText: '工作质量与创新' })).toContainText('自评 -1：全年重点任务按期推进');
   await signOut(page);
 
-  // 3. The office starts review and assigns the evaluator to 兴庆区's judged criterion (through the API: the
-  // assignment dialog is not what this journey tests); the other units are judged by the office itself.
+  // 3. The office starts review and assigns the evaluator to 兴庆区's judged criterion; the other units' judgement
+  // is the office's own (through the API: it is the same adjustment step 5 makes in the browser).
   const xingqingId = (await office.get<Sheet[]>(`/assessment-rounds/${roundId}/sheets`)).find((s) => s.unitName === '兴庆区')!.unitId;
   await signIn(page, 'office');
   await page.goto(`/assessment-rounds/${roundId}`);
   await step(page, '开始复核', '复核');
   await expect(page.getByText(/尚有 \d+ 项评分类指标未评分，评完后方可公布。/)).toBeVisible();
   await expect(page.getByRole('button', { name: '公布结果' })).toBeDisabled();
-  await office.send('POST', `/assessment-rounds/${roundId}/evaluators`, { userId: evaluator.id, unitIds: [xingqingId], criterionKeys: ['quality'] });
+  await page.getByRole('button', { name: '指定评估人' }).click();
+  const assign = await opened(page.getByRole('dialog', { name: '指定评估人' }));
+  await choose(page, assign.getByLabel('评估人'), evaluatorName, true);
+  await pickMany(page, assign.getByLabel('被考核单位'), '兴庆区');
+  await pickMany(page, assign.getByLabel('指标'), '工作质量与创新');
+  await assign.getByRole('button', { name: '指定', exact: true }).click();
+  await expect(page.getByText('已指定评估人（新增 1 项）')).toBeVisible();
   // A spread of judgements, so that the ranking has something to rank.
   for (const [i, s] of (await office.get<Sheet[]>(`/assessment-rounds/${roundId}/sheets`)).entries()) {
     const score = -[0, 2, 4, 1, 6][i % 5];
@@ -101,6 +119,7 @@ test('年度考核：办公室开启本年度考核，兴庆区自评，评估�
   await scoring.getByRole('button', { name: '保存评分' }).click();
   await expect(page.getByText('已保存兴庆区「工作质量与创新」的评分')).toBeVisible();
   await expect(page.getByText(`${year} 年度考核 · 已评 1 / 1 项`)).toBeVisible();
+  await finalShot(page, '15-assessment-evaluator');
   await signOut(page);
 
   // 5. The office reviews 兴庆区's sheet (self-assessment, evaluation, the trace of a computed criterion), adjusts
@@ -186,4 +205,54 @@ test('年度考核：办公室开启本年度考核，兴庆区自评，评估�
   await expect(page.getByText(/申诉期至 .+ 结束，届满后方可锁定。/)).toBeVisible();
   await expect(page.getByRole('button', { name: '锁定结果' })).toBeDisabled();
   await finalShot(page, '15-assessment-appeal-decided');
+});
+
+test('考核管理：查看方案；上一年度已锁定的考核——结果运用、锁定后更正生成新版本、下载通报', async ({ page }) => {
+  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear() - 1;
+  await signIn(page, 'office');
+  await openManagement(page);
+  // The scheme, read-only: its criteria and how each is scored.
+  await page.getByRole('row').filter({ has: page.getByRole('cell', { name: String(year), exact: true }) }).getByRole('button', { name: '查看' }).click();
+  const scheme = await opened(page.getByRole('dialog').filter({ hasText: '优秀比例上限' }));
+  await expect(scheme).toContainText('年度到期事项完成率');
+  await expect(scheme).toContainText('在 -10 至 0 分之间评分');
+  await page.keyboard.press('Escape');
+  await expect(scheme).toBeHidden();
+
+  await page.getByRole('link', { name: `${year} 年度考核` }).click();
+  await expect(page.locator('.ant-tag').filter({ hasText: /^已锁定$/ }).first()).toBeVisible();
+  // Frozen: no lifecycle step is left.
+  for (const label of ['开始自评', '开始复核', '公布结果', '开始申诉期', '锁定结果']) await expect(page.getByRole('button', { name: label })).toHaveCount(0);
+  const [bulletin] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载通报.docx' }).click()]);
+  expect(bulletin.suggestedFilename()).toBe(`${year}年度考核结果通报.docx`);
+
+  // Outcomes: the demo's (and the automatic 整改 of the 不合格 unit), and one more recorded here.
+  await page.getByRole('tab', { name: /结果运用/ }).click();
+  await expect(page.getByRole('row').filter({ hasText: '金凤区' }).filter({ hasText: '约谈问责' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '金凤区' }).filter({ hasText: '整改' }).first()).toBeVisible();
+  const form = page.locator('form[id="assessment-outcome"]');
+  await choose(page, form.getByLabel('单位'), '兴庆区', true);
+  await choose(page, form.getByLabel('方式'), '通报批评');
+  await form.getByLabel('说明').fill('年末逾期事项较多，予以通报批评');
+  await form.getByRole('button', { name: '记录' }).click();
+  await expect(page.getByText('已记录考核结果运用')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '年末逾期事项较多，予以通报批评' })).toContainText('兴庆区');
+
+  // A correction after freezing makes version 2; version 1 stays, each with its hash.
+  await page.getByRole('tab', { name: /排名/ }).click();
+  await page.getByRole('link', { name: '兴庆区', exact: true }).click();
+  await page.getByRole('button', { name: '更正「工作质量与创新」' }).click();
+  const correct = await opened(page.getByRole('dialog', { name: '更正：工作质量与创新' }));
+  await expect(correct).toContainText('更正会生成新的结果版本');
+  await correct.getByLabel('分数').fill('0');
+  await correct.getByLabel('更正理由').fill('复核材料漏计一项创新举措，更正为不扣分');
+  await correct.getByRole('button', { name: '更正' }).click();
+  await expect(page.getByText('已更正，生成了新的结果版本')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: '工作质量与创新' })).toContainText('更正为不扣分');
+  await page.getByRole('link', { name: `返回 ${year} 年度考核` }).click();
+  await page.getByRole('tab', { name: '结果版本（2）' }).click();
+  const versions = page.getByRole('tabpanel');
+  await expect(versions.getByRole('row').filter({ hasText: '第 2 版' })).toContainText('复核材料漏计一项创新举措');
+  await expect(versions.getByRole('row').filter({ hasText: '第 1 版' })).toBeVisible();
+  await finalShot(page, '15-assessment-versions');
 });

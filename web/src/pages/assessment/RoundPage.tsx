@@ -440,7 +440,7 @@ function AssignModal({ open, roundId, sheets, onCancel, onDone }: { open: boolea
           <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={sheets.map((s) => ({ value: s.unitId, label: s.unitName }))} maxTagCount="responsive" />
         </Form.Item>
         <Form.Item label="指标" name="criterionKeys" rules={[{ required: true, message: '请选择指标' }]}>
-          <Select mode="multiple" options={criteria.map((c) => ({ value: c.key, label: c.name }))} />
+          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={criteria.map((c) => ({ value: c.key, label: c.name }))} />
         </Form.Item>
       </Form>
     </Modal>

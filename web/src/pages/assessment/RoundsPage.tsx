@@ -206,7 +206,8 @@ export function SchemeView({ scheme }: { scheme: Scheme }) {
             render: (_, c) => {
               const formula = (c as { formula?: string }).formula;
               const caps = [c.capMin !== null && c.capMin !== undefined ? `下限 ${num(c.capMin)}` : null, c.capMax !== null && c.capMax !== undefined ? `上限 ${num(c.capMax)}` : null].filter(Boolean).join('，');
-              return [formula ?? (c.type === 'judged' ? `评分：${rangeText(c)}` : null), c.description, caps].filter(Boolean).join('；') || '—';
+              // The service's formula already states the caps; they are spelled out only where there is none.
+              return [formula ?? (c.type === 'judged' ? `评分：${rangeText(c)}` : null), c.description, formula ? null : caps].filter(Boolean).join('；') || '—';
             },
           },
         ]}
