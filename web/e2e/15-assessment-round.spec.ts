@@ -118,6 +118,7 @@ test('年度考核：办公室开启本年度考核，兴庆区自评，评估�
   await scoring.getByLabel('评分说明').fill('月调度机制运行良好，但两项任务滞后');
   await scoring.getByRole('button', { name: '保存评分' }).click();
   await expect(page.getByText('已保存兴庆区「工作质量与创新」的评分')).toBeVisible();
+  await expect(scoring).toBeHidden();
   await expect(page.getByText(`${year} 年度考核 · 已评 1 / 1 项`)).toBeVisible();
   await finalShot(page, '15-assessment-evaluator');
   await signOut(page);
@@ -181,6 +182,7 @@ test('年度考核：办公室开启本年度考核，兴庆区自评，评估�
   await appeal.getByLabel('申诉理由').fill('两项滞后任务已于年底前完成，见第四季度进展报告');
   await appeal.getByRole('button', { name: '提出申诉' }).click();
   await expect(page.getByText('已对「工作质量与创新」提出申诉，等待领导小组办公室处理')).toBeVisible();
+  await expect(appeal).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: '工作质量与创新' }).first()).toContainText('申诉处理中');
   await expect(page.getByRole('row').filter({ hasText: '两项滞后任务已于年底前完成' })).toContainText('待处理');
   await finalShot(page, '15-assessment-unit-appeal', true);
@@ -198,6 +200,7 @@ test('年度考核：办公室开启本年度考核，兴庆区自评，评估�
   await accept.getByLabel('处理意见').fill('经核实滞后任务已完成，改为扣 1 分');
   await accept.getByRole('button', { name: '采纳' }).click();
   await expect(page.getByText('已采纳申诉，得分已调整')).toBeVisible();
+  await expect(accept).toBeHidden();
   await expect(pendingRow).toContainText('已采纳');
   await expect(pendingRow).toContainText('调整为 -1；经核实滞后任务已完成');
   await expect(page.getByRole('tab', { name: '申诉（1）' })).toBeVisible();

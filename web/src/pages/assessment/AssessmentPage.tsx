@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePlanChoice } from '../../components/usePlans';
 import { ReasonModal } from '../reporting/ReasonModal';
-import { AppealStateTag, basisText, num, PUBLISHED, ScoreModal, TYPE_NAMES, useSchemeCriteria, type Appeal, type Criterion, type Round, type Sheet } from './shared';
+import { AppealStateTag, basisText, num, PUBLISHED, ScoreModal, TYPE_NAMES, useLast, useSchemeCriteria, type Appeal, type Criterion, type Round, type Sheet } from './shared';
 
 /** The unit sees its sheet while it self-assesses, and from publication on; not while the office reviews. */
 const SHOWN = ['self_assessment', ...PUBLISHED];
@@ -37,7 +37,9 @@ export default function AssessmentPage() {
   const scheme = useSchemeCriteria(planId, round?.year);
   const [error, setError] = useState<unknown>();
   const [assessing, setAssessing] = useState<Criterion>();
+  const assessingShown = useLast(assessing);
   const [contesting, setContesting] = useState<Criterion>();
+  const contestingShown = useLast(contesting);
   const mayAct = can('assessment:self');
   const selfAssessing = round?.state === 'self_assessment' && mayAct;
 
@@ -127,13 +129,13 @@ export default function AssessmentPage() {
         <>
           <ScoreModal
             open={!!assessing}
-            title={assessing ? `自评：${assessing.name}` : ''}
+            title={assessingShown ? `自评：${assessingShown.name}` : ''}
             okText="保存自评"
             reasonLabel="自评理由"
             withEvidence
-            scheme={assessing ? scheme.get(assessing.key) : undefined}
-            intro={assessing && scheme.get(assessing.key)?.description ? <Typography.Paragraph type="secondary">评分标准：{scheme.get(assessing.key)?.description}</Typography.Paragraph> : null}
-            initial={assessing && assessing.selfScore !== null ? { score: assessing.selfScore, reason: assessing.selfReason ?? '', evidence: assessing.selfEvidence ?? '' } : undefined}
+            scheme={assessingShown ? scheme.get(assessingShown.key) : undefined}
+            intro={assessingShown && scheme.get(assessingShown.key)?.description ? <Typography.Paragraph type="secondary">评分标准：{scheme.get(assessingShown.key)?.description}</Typography.Paragraph> : null}
+            initial={assessingShown && assessingShown.selfScore !== null ? { score: assessingShown.selfScore, reason: assessingShown.selfReason ?? '', evidence: assessingShown.selfEvidence ?? '' } : undefined}
             onCancel={() => setAssessing(undefined)}
             onSubmit={async (v) => {
               const c = assessing!;
@@ -149,10 +151,10 @@ export default function AssessmentPage() {
           />
           <ReasonModal
             open={!!contesting}
-            title={contesting ? `申诉：${contesting.name}` : '申诉'}
+            title={contestingShown ? `申诉：${contestingShown.name}` : '申诉'}
             label="申诉理由"
             okText="提出申诉"
-            intro={contesting ? <Typography.Paragraph type="secondary">本项现得分 {num(contesting.points)}。请写明异议和依据（至少 5 个字），申诉截止 {day(round.appealDeadline)}。</Typography.Paragraph> : null}
+            intro={contestingShown ? <Typography.Paragraph type="secondary">本项现得分 {num(contestingShown.points)}。请写明异议和依据（至少 5 个字），申诉截止 {day(round.appealDeadline)}。</Typography.Paragraph> : null}
             onCancel={() => setContesting(undefined)}
             onSubmit={async (reason) => {
               const c = contesting!;

@@ -6,7 +6,7 @@ import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePlanChoice } from '../../components/usePlans';
-import { num, RoundStateTag, ScoreModal, useSchemeCriteria, type Criterion } from './shared';
+import { num, RoundStateTag, ScoreModal, useLast, useSchemeCriteria, type Criterion } from './shared';
 
 /** The rounds in which an evaluator may score (round.lifecycle.ts: `evaluate` in self-assessment and review). */
 const SCORING = ['self_assessment', 'review'];
@@ -31,6 +31,7 @@ export default function EvaluationPage() {
   const sheets = useLoad(() => api.get('/api/v1/assessment-rounds/{id}/sheets', { params: { path: { id: round!.id } } }), [round?.id], !!round);
   const scheme = useSchemeCriteria(planId, round?.year);
   const [scoring, setScoring] = useState<Row>();
+  const scoringShown = useLast(scoring);
 
   const rows: Row[] = (sheets.data ?? []).flatMap((s) => s.criteria.filter((c) => c.type !== 'computed').map((c) => ({ unitId: s.unitId, unitName: s.unitName, criterion: c })));
   // Progress counts the judged criteria; a veto counts as not triggered unless someone sets it.
@@ -120,19 +121,19 @@ export default function EvaluationPage() {
       </LoadState>
       <ScoreModal
         open={!!scoring}
-        title={scoring ? `评分：${scoring.unitName} · ${scoring.criterion.name}` : ''}
+        title={scoringShown ? `评分：${scoringShown.unitName} · ${scoringShown.criterion.name}` : ''}
         okText="保存评分"
         reasonLabel="评分说明"
-        veto={scoring?.criterion.type === 'veto'}
-        scheme={scoring ? scheme.get(scoring.criterion.key) : undefined}
+        veto={scoringShown?.criterion.type === 'veto'}
+        scheme={scoringShown ? scheme.get(scoringShown.criterion.key) : undefined}
         initial={
-          scoring
-            ? scoring.criterion.type === 'veto'
-              ? { triggered: scoring.criterion.vetoTriggered ?? undefined, reason: scoring.criterion.evaluatorReason ?? '' }
-              : { score: scoring.criterion.evaluatorScore ?? undefined, reason: scoring.criterion.evaluatorReason ?? '' }
+          scoringShown
+            ? scoringShown.criterion.type === 'veto'
+              ? { triggered: scoringShown.criterion.vetoTriggered ?? undefined, reason: scoringShown.criterion.evaluatorReason ?? '' }
+              : { score: scoringShown.criterion.evaluatorScore ?? undefined, reason: scoringShown.criterion.evaluatorReason ?? '' }
             : undefined
         }
-        intro={scoring?.criterion.selfScore !== null && scoring ? <Typography.Paragraph type="secondary">单位自评 {num(scoring.criterion.selfScore)}：{scoring.criterion.selfReason}</Typography.Paragraph> : null}
+        intro={scoringShown?.criterion.selfScore !== null && scoringShown ? <Typography.Paragraph type="secondary">单位自评 {num(scoringShown.criterion.selfScore)}：{scoringShown.criterion.selfReason}</Typography.Paragraph> : null}
         onCancel={() => setScoring(undefined)}
         onSubmit={async (v) => {
           const s = scoring!;

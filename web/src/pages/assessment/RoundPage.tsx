@@ -11,7 +11,7 @@ import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ReasonModal } from '../reporting/ReasonModal';
-import { AppealStateTag, num, PUBLISHED, RoundStateTag, ScoreModal, useSchemeCriteria, type Appeal, type Round, type Sheet } from './shared';
+import { AppealStateTag, num, PUBLISHED, RoundStateTag, ScoreModal, useLast, useSchemeCriteria, type Appeal, type Round, type Sheet } from './shared';
 
 type Outcome = Data<'/api/v1/assessment-rounds/{id}/outcomes', 'get'>[number];
 type Version = Data<'/api/v1/assessment-rounds/{id}/versions', 'get'>[number];
@@ -261,7 +261,9 @@ function Appeals({
 }) {
   const { message } = App.useApp();
   const [accepting, setAccepting] = useState<Appeal>();
+  const acceptingShown = useLast(accepting);
   const [rejecting, setRejecting] = useState<Appeal>();
+  const rejectingShown = useLast(rejecting);
   const criterionOf = (a: Appeal) => sheets.find((s) => s.unitId === a.unitId)?.criteria.find((c) => c.key === a.criterionKey);
   const deciding = round.state === 'appeal' && manage;
   return (
@@ -303,12 +305,12 @@ function Appeals({
       />
       <ScoreModal
         open={!!accepting}
-        title={accepting ? `采纳申诉：${accepting.unitName} · ${accepting.criterionName}` : ''}
+        title={acceptingShown ? `采纳申诉：${acceptingShown.unitName} · ${acceptingShown.criterionName}` : ''}
         okText="采纳"
         reasonLabel="处理意见"
-        veto={accepting ? criterionOf(accepting)?.type === 'veto' : false}
-        scheme={accepting ? scheme.get(accepting.criterionKey) : undefined}
-        intro={accepting ? <Typography.Paragraph type="secondary">申诉理由：{accepting.reason}。采纳后按调整后的分数重新计分。</Typography.Paragraph> : null}
+        veto={acceptingShown ? criterionOf(acceptingShown)?.type === 'veto' : false}
+        scheme={acceptingShown ? scheme.get(acceptingShown.criterionKey) : undefined}
+        intro={acceptingShown ? <Typography.Paragraph type="secondary">申诉理由：{acceptingShown.reason}。采纳后按调整后的分数重新计分。</Typography.Paragraph> : null}
         onCancel={() => setAccepting(undefined)}
         onSubmit={async (v) => {
           await api.post('/api/v1/assessment-appeals/{id}/accept', { params: { path: { id: accepting!.id } }, body: { version: accepting!.version, score: v.score, triggered: v.triggered, reason: v.reason } });
@@ -319,7 +321,7 @@ function Appeals({
       />
       <ReasonModal
         open={!!rejecting}
-        title={rejecting ? `驳回申诉：${rejecting.unitName} · ${rejecting.criterionName}` : '驳回申诉'}
+        title={rejectingShown ? `驳回申诉：${rejectingShown.unitName} · ${rejectingShown.criterionName}` : '驳回申诉'}
         label="驳回理由"
         okText="驳回"
         onCancel={() => setRejecting(undefined)}

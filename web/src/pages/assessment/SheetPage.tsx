@@ -7,7 +7,7 @@ import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { num, RoundStateTag, ScoreModal, TYPE_NAMES, useSchemeCriteria, type Criterion } from './shared';
+import { num, RoundStateTag, ScoreModal, TYPE_NAMES, useLast, useSchemeCriteria, type Criterion } from './shared';
 
 type Trace = Data<'/api/v1/assessment-rounds/{id}/sheets/{unitId}/criteria/{key}/trace', 'get'>;
 type TraceRecord = Trace['records'][number];
@@ -26,6 +26,7 @@ export default function SheetPage() {
   const scheme = useSchemeCriteria(round.data?.planId, round.data?.year);
   const [tracing, setTracing] = useState<Criterion>();
   const [changing, setChanging] = useState<Criterion>();
+  const changingShown = useLast(changing);
   const [error, setError] = useState<unknown>();
   const r = round.data;
   const s = sheet.data;
@@ -136,17 +137,17 @@ export default function SheetPage() {
       {mode ? (
         <ScoreModal
           open={!!changing}
-          title={changing ? `${changeLabel[mode]}：${changing.name}` : ''}
+          title={changingShown ? `${changeLabel[mode]}：${changingShown.name}` : ''}
           okText={mode === 'evaluate' ? '保存评分' : changeLabel[mode]}
           reasonLabel={mode === 'evaluate' ? '评分说明' : mode === 'adjust' ? '调整理由' : '更正理由'}
-          veto={changing?.type === 'veto'}
-          scheme={changing?.type === 'judged' ? scheme.get(changing.key) : undefined}
-          initial={changing ? (changing.type === 'veto' ? { triggered: changing.vetoTriggered ?? undefined } : { score: changing.points }) : undefined}
+          veto={changingShown?.type === 'veto'}
+          scheme={changingShown?.type === 'judged' ? scheme.get(changingShown.key) : undefined}
+          initial={changingShown ? (changingShown.type === 'veto' ? { triggered: changingShown.vetoTriggered ?? undefined } : { score: changingShown.points }) : undefined}
           intro={
             mode === 'correct' ? (
               <Typography.Paragraph type="warning">结果已锁定：更正会生成新的结果版本，原版本保留。</Typography.Paragraph>
-            ) : mode === 'adjust' && changing?.type === 'computed' ? (
-              <Typography.Paragraph type="secondary">计算值 {num(changing.computed)} 保留可查；调整后按调整分计入。</Typography.Paragraph>
+            ) : mode === 'adjust' && changingShown?.type === 'computed' ? (
+              <Typography.Paragraph type="secondary">计算值 {num(changingShown.computed)} 保留可查；调整后按调整分计入。</Typography.Paragraph>
             ) : null
           }
           onCancel={() => setChanging(undefined)}

@@ -59,6 +59,16 @@ export function useSchemeCriteria(planId: string | undefined, year: number | und
 
 export const rangeText = (c: SchemeCriterion | undefined) => (c && has(c.rangeMin) && has(c.rangeMax) ? `${num(c.rangeMin)} 至 ${num(c.rangeMax)} 分` : '');
 
+/**
+ * The last defined value: a dialog keeps showing what it was opened for while it animates closed, after the
+ * page has already cleared its choice.
+ */
+export function useLast<T>(value: T | undefined): T | undefined {
+  const [last, setLast] = useState(value);
+  if (value !== undefined && value !== last) setLast(value);
+  return value ?? last;
+}
+
 export interface ScoreValues {
   score?: number;
   triggered?: boolean;
