@@ -81,7 +81,9 @@ export default function EvaluationPage() {
                   {
                     title: '单位自评',
                     render: (_, r) =>
-                      r.criterion.selfScore !== null ? (
+                      r.criterion.type === 'veto' ? (
+                        '—'
+                      ) : r.criterion.selfScore !== null ? (
                         <span>
                           {num(r.criterion.selfScore)}，{r.criterion.selfReason}
                           {r.criterion.selfEvidence ? <Typography.Text type="secondary">（佐证：{r.criterion.selfEvidence}）</Typography.Text> : null}
