@@ -244,6 +244,8 @@ test('考核管理：查看方案；上一年度已锁定的考核——结果�
   // A correction after freezing makes version 2; version 1 stays, each with its hash.
   await page.getByRole('tab', { name: /排名/ }).click();
   await page.getByRole('link', { name: '兴庆区', exact: true }).click();
+  const [sheetFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载评分表.xlsx' }).click()]);
+  expect(sheetFile.suggestedFilename()).toBe(`兴庆区${year}年度考核评分表.xlsx`);
   await page.getByRole('button', { name: '更正「工作质量与创新」' }).click();
   const correct = await opened(page.getByRole('dialog', { name: '更正：工作质量与创新' }));
   await expect(correct).toContainText('更正会生成新的结果版本');

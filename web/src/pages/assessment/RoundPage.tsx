@@ -130,7 +130,7 @@ export default function RoundPage() {
           <Descriptions.Item label="未评分项">{r.unscoredJudged}</Descriptions.Item>
           <Descriptions.Item label="待处理申诉">{r.pendingAppeals}</Descriptions.Item>
           <Descriptions.Item label="公布">{r.publishedAt ? day(r.publishedAt) : '—'}</Descriptions.Item>
-          <Descriptions.Item label="申诉截止">{r.appealDeadline ? day(r.appealDeadline) : `公布后 ${r.appealDays} 天`}</Descriptions.Item>
+          <Descriptions.Item label="申诉截止">{r.appealDeadline ? day(r.appealDeadline) : `开始申诉期后 ${r.appealDays} 天`}</Descriptions.Item>
           <Descriptions.Item label="锁定">{r.frozenAt ? day(r.frozenAt) : '—'}</Descriptions.Item>
           <Descriptions.Item label="结果版本">{r.resultVersion ? `第 ${r.resultVersion} 版` : '—'}</Descriptions.Item>
         </Descriptions>
