@@ -94,7 +94,7 @@ export function AppLayout() {
 
   const items = useMemo(
     () =>
-      SCREENS.filter((s) => s.menu && (!s.permission || can(s.permission)) && (!s.unitUsersOnly || isUnitUser) && (!s.planWideOnly || me?.planWide)).map((s) => ({
+      SCREENS.filter((s) => s.menu && (!s.permission || can(s.permission)) && (!s.menuHiddenWith || !can(s.menuHiddenWith)) && (!s.unitUsersOnly || isUnitUser) && (!s.planWideOnly || me?.planWide)).map((s) => ({
         key: `/${s.path}`,
         icon: s.icon ? ICONS[s.icon] : undefined,
         label: s.menu,

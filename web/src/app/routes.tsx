@@ -15,6 +15,8 @@ export interface ScreenRoute {
   unitUsersOnly?: boolean;
   /** Only for people who see the whole plan (office, leaders, evaluators). */
   planWideOnly?: boolean;
+  /** Left out of the menu for people who also hold this permission (they reach the same work another way). */
+  menuHiddenWith?: Permission;
   load: () => Promise<{ default: ComponentType }>;
 }
 
@@ -33,10 +35,16 @@ export const SCREENS: ScreenRoute[] = [
   { path: 'annual-reports/:id', title: '年度报告', permission: 'reports:read', load: () => import('../pages/year-end/AnnualReportPage') },
   // 指标: the indicator catalogue, yearly actuals (units enter, the office verifies) and the targets' evaluation.
   { path: 'indicators', title: '指标', menu: '指标', icon: 'line-chart', permission: 'plans:read', load: () => import('../pages/indicators/IndicatorsPage') },
-  { path: 'assessment', title: '考核', menu: '考核', icon: 'trophy', permission: 'assessment:self', unitUsersOnly: true, load: () => import('../pages/assessment/AssessmentPage') },
   // Reminders and message delivery (催办设置, 通知渠道与发送记录): the office's screens over src/reminders and src/notifications.
   { path: 'reminders', title: '催办设置', menu: '催办设置', icon: 'alarm', permission: 'reminders:manage', load: () => import('../pages/reminders/RemindersPage') },
   { path: 'notification-deliveries', title: '通知渠道与发送记录', menu: '通知发送', icon: 'send', permission: 'notifications:manage', load: () => import('../pages/deliveries/DeliveriesPage') },
+  // 考核 (assessment): the unit's own sheet; the office's rounds (考核管理), a round, a unit's sheet; the evaluator's scoring.
+  { path: 'assessment', title: '考核', menu: '考核', icon: 'trophy', permission: 'assessment:self', unitUsersOnly: true, load: () => import('../pages/assessment/AssessmentPage') },
+  { path: 'assessment-rounds', title: '考核管理', menu: '考核管理', icon: 'trophy', permission: 'assessment:manage', planWideOnly: true, load: () => import('../pages/assessment/RoundsPage') },
+  { path: 'assessment-rounds/:id', title: '年度考核', permission: 'assessment:read', planWideOnly: true, load: () => import('../pages/assessment/RoundPage') },
+  { path: 'assessment-rounds/:id/sheets/:unitId', title: '单位评分表', permission: 'assessment:read', planWideOnly: true, load: () => import('../pages/assessment/SheetPage') },
+  // The office may score too, but does it by adjusting on the round's sheets: the evaluator's list is not in its menu.
+  { path: 'assessment-evaluation', title: '考核评分', menu: '考核评分', icon: 'form', permission: 'assessment:evaluate', planWideOnly: true, menuHiddenWith: 'assessment:manage', load: () => import('../pages/assessment/EvaluationPage') },
   { path: 'plans', title: '实施方案', menu: '实施方案', icon: 'book', permission: 'plans:read', load: () => import('../pages/plans/PlansPage') },
   { path: 'plans/new', title: '新建方案', permission: 'plans:write', load: () => import('../pages/plans/PlanFormPage') },
   { path: 'plans/:planId', title: '方案详情', permission: 'plans:read', load: () => import('../pages/plans/PlanPage') },
