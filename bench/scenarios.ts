@@ -41,7 +41,8 @@ export async function dashboardFloor(pool: pg.Pool, planId: string) {
       `SELECT u.id, u.name, p.id, p.label, p.due_date, sum(t.expected), sum(t.submitted), sum(t.on_time),
               CASE WHEN p.due_date < current_date THEN sum(t.expected - t.submitted) ELSE 0 END
        FROM report_tallies t JOIN reporting_periods p ON p.id = t.period_id JOIN units u ON u.id = t.unit_id
-       WHERE p.plan_id = $1 GROUP BY u.id, u.name, p.id, p.label, p.due_date HAVING sum(t.expected) > 0`,
+       WHERE p.plan_id = $1 AND t.period_id = ANY(ARRAY(SELECT id FROM reporting_periods WHERE plan_id = $1))
+       GROUP BY u.id, u.name, p.id, p.label, p.due_date HAVING sum(t.expected) > 0`,
       [planId],
     ),
   ]);

@@ -69,6 +69,9 @@ export class DashboardService {
         JOIN reporting_periods p ON p.id = t.period_id
         JOIN units u ON u.id = t.unit_id
         WHERE p.plan_id = ${q.planId}::uuid
+          -- The plan's periods as a list: joined only through p, the planner misjudges how few tallies a plan
+          -- has and scans the whole table (44 ms at province scale, against 6 ms through the period index).
+          AND t.period_id = ANY(ARRAY(SELECT id FROM reporting_periods WHERE plan_id = ${q.planId}::uuid))
           ${scope ? Prisma.sql`AND t.unit_id = ANY(${scope}::uuid[])` : Prisma.empty}
           ${q.areaId ? Prisma.sql`AND t.area_id = ${q.areaId}::uuid` : Prisma.empty}
           ${q.unitId ? Prisma.sql`AND t.unit_id = ${q.unitId}::uuid` : Prisma.empty}
