@@ -530,6 +530,8 @@ describe('the role matrix through HTTP', () => {
       call: (r) => r.put(`/api/v1/assessment-rounds/${rounds.selfAssessment}/sheets/${xingqingUnit}/criteria/quality/evaluation`).send({ score: 7, reason: '试点有成效' }),
       expect: () => expectStatus(403, { office: 200 }),
     },
+    // An evaluator's own list: every role that may evaluate gets its own (the office's is empty).
+    'GET /api/v1/assessment-rounds/:id/my-evaluations': { call: (r) => r.get(`/api/v1/assessment-rounds/${rounds.selfAssessment}/my-evaluations`), expect: () => expectStatus(403, { office: 200 }) },
     'POST /api/v1/assessment-rounds/:id/evaluators': {
       call: (r) => r.post(`/api/v1/assessment-rounds/${rounds.selfAssessment}/evaluators`).send({ userId: evaluatorId, unitIds: [xingqingUnit], criterionKeys: ['quality'] }),
       expect: () => expectStatus(403, { office: 201 }),

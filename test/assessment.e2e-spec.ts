@@ -241,6 +241,11 @@ describe('annual assessment (年度考核)', () => {
     const ev = await as('pinggu', 'Evaluator-2026-pass');
     const seen = (await ev.get(`/api/v1/assessment-rounds/${roundId}/sheets`).expect(200)).body;
     expect(seen.map((s: { unitId: string }) => s.unitId).sort()).toEqual([unit.fgw, unit.jinfeng].sort());
+    // Its own list names exactly what it was assigned (the 否决 criterion of the same units is not on it).
+    const mine = (await ev.get(`/api/v1/assessment-rounds/${roundId}/my-evaluations`).expect(200)).body;
+    expect(mine).toEqual([unit.fgw, unit.jinfeng].sort().map((unitId) => ({ unitId, criterionKey: 'quality' })));
+    expect((await office.get(`/api/v1/assessment-rounds/${roundId}/my-evaluations`).expect(200)).body).toEqual([]);
+    await ev.get(`/api/v1/assessment-rounds/00000000-0000-4000-8000-000000000000/my-evaluations`).expect(404);
     await ev.get(`/api/v1/assessment-rounds/${roundId}/sheets/${unit.xingqing}`).expect(404);
     await ev.put(`/api/v1/assessment-rounds/${roundId}/sheets/${unit.xingqing}/criteria/quality/evaluation`, { score: 5, reason: '未指定' }).expect(404);
     await ev.put(`/api/v1/assessment-rounds/${roundId}/sheets/${unit.fgw}/criteria/emission/evaluation`, { triggered: true, reason: '未指定' }).expect(403);

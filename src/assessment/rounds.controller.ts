@@ -7,7 +7,8 @@ import type { Principal } from '../access/principal.js';
 import { ParseIdPipe } from '../common/parse-id.pipe.js';
 import { CriterionKeyPipe } from './criterion-key.pipe.js';
 import {
-  AppealDto, AssignEvaluatorDto, GradeDistributionDto, CorrectionDto, DecideAppealDto, EvaluatorAssignmentDto, FileAppealDto, OpenRoundDto, OutcomeDto, OutcomeViewDto, ResultVersionDto, RoundDto,
+  AppealDto, AssignEvaluatorDto, GradeDistributionDto, CorrectionDto, DecideAppealDto, EvaluatorAssignmentDto, MyEvaluationDto,
+  FileAppealDto, OpenRoundDto, OutcomeDto, OutcomeViewDto, ResultVersionDto, RoundDto,
   RoundTransitionDto, ScoreEntryDto, SelfAssessmentDto, SheetDto, TraceDto,
 } from './dto/round.dto.js';
 import { AssessmentExportsService, type FileOut } from './exports.service.js';
@@ -166,6 +167,14 @@ export class RoundsController {
   @ApiCreatedResponse({ type: EvaluatorAssignmentDto })
   assign(@CurrentUser() user: Principal, @Param('id', ParseIdPipe) id: string, @Body() dto: AssignEvaluatorDto) {
     return this.scores.assignEvaluators(user, id, dto);
+  }
+
+  @Get('assessment-rounds/:id/my-evaluations')
+  @RequirePermission(Permission.AssessmentEvaluate)
+  @ApiOperation({ summary: '本人被指定评分的单位与指标' })
+  @ApiOkResponse({ type: [MyEvaluationDto] })
+  myEvaluations(@CurrentUser() user: Principal, @Param('id', ParseIdPipe) id: string) {
+    return this.scores.myEvaluations(user, id);
   }
 
   @Get('assessment-rounds/:id/appeals')

@@ -78,6 +78,16 @@ export class ScoresService {
     });
   }
 
+  /** What the office assigned the caller to score in a round (an evaluator's own list; the office's is empty). */
+  async myEvaluations(p: Principal, roundId: string) {
+    if (!(await this.prisma.assessmentRound.findUnique({ where: { id: roundId }, select: { id: true } }))) throw notFound('年度考核', 'ASSESSMENT.NOT_FOUND');
+    return this.prisma.assessmentEvaluator.findMany({
+      where: { roundId, userId: p.userId },
+      select: { unitId: true, criterionKey: true },
+      orderBy: [{ unitId: 'asc' }, { criterionKey: 'asc' }],
+    });
+  }
+
   async assignEvaluators(p: Principal, roundId: string, dto: AssignEvaluatorDto) {
     return this.workflow.withLocked(roundLifecycle, 'assign_evaluators', p, roundId, async (w, round) => {
       const user = await w.tx.user.findUnique({ where: { id: dto.userId } });

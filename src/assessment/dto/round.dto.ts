@@ -174,6 +174,11 @@ export class OutcomeViewDto {
   @ApiProperty() createdAt: string;
 }
 
+export class MyEvaluationDto {
+  @ApiProperty() unitId: string;
+  @ApiProperty() criterionKey: string;
+}
+
 export class EvaluatorAssignmentDto {
   @ApiProperty() created: number;
 }

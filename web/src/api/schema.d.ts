@@ -290,6 +290,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessment-rounds/{id}/my-evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人被指定评分的单位与指标 */
+        get: operations["RoundsController_myEvaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessment-rounds/{id}/open-appeals": {
         parameters: {
             query?: never;
@@ -3347,6 +3364,10 @@ export interface components {
             unitId: string;
             unitName: string;
         };
+        MyEvaluationDto: {
+            criterionKey: string;
+            unitId: string;
+        };
         MyPeriodDto: {
             /** @description 已报送或已采纳 */
             done: number;
@@ -5212,6 +5233,41 @@ export interface operations {
                 content?: never;
             };
             /** @description 需要权限 assessment:manage */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundsController_myEvaluations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyEvaluationDto"][];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 需要权限 assessment:evaluate */
             403: {
                 headers: {
                     [name: string]: unknown;

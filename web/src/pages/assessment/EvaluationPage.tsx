@@ -1,6 +1,7 @@
 import { App, Button, Card, Empty, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { useAuth } from '../../app/auth';
 import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -33,7 +34,15 @@ export default function EvaluationPage() {
   const [scoring, setScoring] = useState<Row>();
   const scoringShown = useLast(scoring);
 
-  const rows: Row[] = (sheets.data ?? []).flatMap((s) => s.criteria.filter((c) => c.type !== 'computed').map((c) => ({ unitId: s.unitId, unitName: s.unitName, criterion: c })));
+  const mine = useLoad(() => api.get('/api/v1/assessment-rounds/{id}/my-evaluations', { params: { path: { id: round!.id } } }), [round?.id], !!round);
+  // An evaluator sees what the office assigned to them; the office (which may score anything) sees every judged criterion.
+  const everything = useAuth().can('assessment:manage');
+  const assigned = new Set((mine.data ?? []).map((a) => `${a.unitId}|${a.criterionKey}`));
+  const rows: Row[] = (sheets.data ?? []).flatMap((s) =>
+    s.criteria
+      .filter((c) => c.type !== 'computed' && (everything || assigned.has(`${s.unitId}|${c.key}`)))
+      .map((c) => ({ unitId: s.unitId, unitName: s.unitName, criterion: c })),
+  );
   // Progress counts the judged criteria; a veto counts as not triggered unless someone sets it.
   const judged = rows.filter((r) => r.criterion.type === 'judged');
   const done = judged.filter((r) => r.criterion.evaluatorScore !== null).length;
@@ -59,7 +68,7 @@ export default function EvaluationPage() {
         ) : (
           <Card size="small" title={<>{round.year} 年度考核 <RoundStateTag round={round} /></>}>
             <Typography.Paragraph type="secondary">只能评领导小组办公室指定给您的单位和指标；评分须在本项分值区间内，并写明评分说明。单位的自评仅供参考。</Typography.Paragraph>
-            <LoadState loading={sheets.loading && !sheets.data} error={sheets.error} onRetry={sheets.reload}>
+            <LoadState loading={(sheets.loading && !sheets.data) || (mine.loading && !mine.data)} error={sheets.error ?? mine.error} onRetry={sheets.reload}>
               <Table<Row>
                 rowKey={(r) => `${r.unitId}-${r.criterion.key}`}
                 size="small"
