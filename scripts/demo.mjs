@@ -143,7 +143,7 @@ function banner() {
     `  控制台 Console   http://localhost:${port}/`,
     `  接口文档 API docs http://localhost:${port}/api/docs`,
     `  演示密码 Password ${process.env.DEMO_PASSWORD}（所有演示账号 / every demo account）`,
-    '  演示账号 Accounts office（领导小组办公室）· leader（领导）· 各单位 units:',
+    '  演示账号 Accounts office（领导小组办公室）· leader（领导）· evaluator（考核评估人）· 各单位 units:',
     ...[...byUnit].filter(([unit]) => !/办公室|银川市$/.test(unit)).map(([unit, names]) => `    ${unit}：${names.join(' / ')}`),
     '  按 Ctrl-C 停止 · Ctrl-C to stop',
     '',

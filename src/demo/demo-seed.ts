@@ -16,6 +16,8 @@ const DATA_DIR = resolve(projectRoot(), 'prisma/demo');
 export const DEMO_ACCOUNTS: [string, string, string, Role[]][] = [
   ['office', '领导小组办公室管理员', OFFICE, ['office_admin']],
   ['leader', '分管领导', CITY, ['leader']],
+  // 年度考核's third-party evaluator: scores the criteria the office assigns to it.
+  ['evaluator', '考核评估人', OFFICE, ['evaluator']],
   ['fgw', '市发改委填报员', '市发改委', ['unit_reporter']],
   ['fgw-head', '市发改委负责人', '市发改委', ['unit_head']],
   ['gxj', '市工信局填报员', '市工信局', ['unit_reporter']],
