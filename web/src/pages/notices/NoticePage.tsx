@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Empty, Form, Input, Space, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Form, Grid, Input, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -18,6 +18,7 @@ export default function NoticePage() {
   const { id = '' } = useParams();
   const { can, me } = useAuth();
   const { message } = App.useApp();
+  const screens = Grid.useBreakpoint();
   const notice = useLoad(() => api.get('/api/v1/notices/{id}', { params: { path: { id } } }), [id]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<string | null>(null);
@@ -90,7 +91,8 @@ export default function NoticePage() {
       />
       <ProblemAlert error={error} />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+        {/* On a phone, labels above their values: beside them they would wrap one character per line. */}
+        <Descriptions column={{ xs: 1, md: 2 }} layout={screens.md === false ? 'vertical' : 'horizontal'} size="small" bordered>
           <Descriptions.Item label="编号">{n.numberText}</Descriptions.Item>
           <Descriptions.Item label="督办等级">{n.levelLabel}</Descriptions.Item>
           <Descriptions.Item label="督办事项" span={2}>
