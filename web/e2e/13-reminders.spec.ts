@@ -35,6 +35,9 @@ test('办公室修改提醒规则、暂停并恢复兴庆区的提醒、更正�
     await expect(page.getByText('无权访问'), path).toBeVisible();
   }
   await page.goto('/notices');
+  // The page and its tabs must be there first, or the absence below would hold on a blank page too.
+  await expect(page.getByRole('heading', { name: '督办单' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '已办结' })).toBeVisible();
   await expect(page.getByRole('tab', { name: '督办建议' })).toHaveCount(0);
   await signOut(page);
 
@@ -94,6 +97,12 @@ test('办公室修改提醒规则、暂停并恢复兴庆区的提醒、更正�
 
   await row.getByRole('button', { name: '恢复 兴庆区 的逾期未报' }).click();
   const lift = await opened(page.getByRole('dialog', { name: '恢复 兴庆区 的逾期未报' }));
+  // An empty or too-short reason (counted without the spaces the service trims) is marked at the field; the dialog stays.
+  await lift.getByRole('button', { name: '恢复提醒' }).click();
+  await expect(lift.getByText('请填写恢复理由')).toBeVisible();
+  await lift.getByLabel('恢复理由').fill('  好  ');
+  await lift.getByRole('button', { name: '恢复提醒' }).click();
+  await expect(lift.getByText('至少 2 个字')).toBeVisible();
   await lift.getByLabel('恢复理由').fill('兴庆区已补报，恢复提醒。');
   await lift.getByRole('button', { name: '恢复提醒' }).click();
   await expect(page.getByText('已恢复 兴庆区 的逾期未报')).toBeVisible();

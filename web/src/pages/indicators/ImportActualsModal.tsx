@@ -78,6 +78,8 @@ export function ImportActualsModal({ planId, open, onClose, onDone }: { planId: 
         aria-label="选择指标实际值表"
         onChange={(e) => {
           const f = e.target.files?.[0];
+          // Without clearing, choosing the same (corrected) file again fires no change event.
+          e.target.value = '';
           if (!f) return;
           setFile(f);
           setReport(null);

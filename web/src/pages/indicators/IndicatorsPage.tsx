@@ -523,7 +523,7 @@ function IndicatorModal({ planId, editing, onClose, onDone }: { planId: string; 
         preserve={false}
         initialValues={current ? { name: current.name, synonyms: current.synonyms, unit: current.unit ?? undefined, direction: current.direction as 'higher' | 'lower' } : { direction: 'higher', synonyms: [] }}
       >
-        <Form.Item label="指标名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写指标名称' }, { min: 2, message: '至少 2 个字' }]} extra={current ? '名称是方案和文书中的叫法，不能修改。' : '与方案中目标的写法一致，便于按名称建议关联。'}>
+        <Form.Item label="指标名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写指标名称' }, { min: 2, transform: (v?: string) => v?.trim(), message: '至少 2 个字' }]} extra={current ? '名称是方案和文书中的叫法，不能修改。' : '与方案中目标的写法一致，便于按名称建议关联。'}>
           <Input maxLength={100} disabled={!!current} />
         </Form.Item>
         <Form.Item label="同义名称" name="synonyms" extra="方案中的其他写法，输入后按回车添加。">

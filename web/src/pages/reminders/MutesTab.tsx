@@ -129,7 +129,7 @@ function MuteModal({ planId, open, onClose, onDone }: { planId: string; open: bo
         <Form.Item label="暂停的提醒" name="rule" rules={[{ required: true, message: '请选择要暂停的提醒' }]}>
           <Select placeholder="选择提醒类别" options={REMINDER_RULES.map((r) => ({ value: r, label: ruleLabel(r) }))} />
         </Form.Item>
-        <Form.Item label="暂停理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写暂停理由' }, { min: 2, message: '至少 2 个字' }]}>
+        <Form.Item label="暂停理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写暂停理由' }, { min: 2, transform: (v?: string) => v?.trim(), message: '至少 2 个字' }]}>
           <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：该单位已撤并，相关工作由某单位承接" />
         </Form.Item>
       </Form>

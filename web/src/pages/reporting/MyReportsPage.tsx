@@ -62,6 +62,16 @@ export default function MyReportsPage() {
   const period = periods.data?.find((p) => p.id === periodId);
   const manyPlans = new Set((periods.data ?? []).map((p) => p.planId)).size > 1;
   const screen = useLoad(() => api.get('/api/v1/periods/{periodId}/my-reports', { params: { path: { periodId: periodId! } } }), [periodId], !!periodId);
+  // The dropdown's 待报 counts come from my-periods: refresh them whenever the unit's reports change. Pin the period
+  // first, or the default (the nearest one still owing) could jump to another period once this one is complete.
+  const refreshPeriods = () => {
+    if (periodId && !params.get('periodId')) setParams({ periodId }, { replace: true });
+    periods.reload();
+  };
+  const reloadAll = () => {
+    screen.reload();
+    refreshPeriods();
+  };
 
   return (
     <div>
@@ -80,31 +90,37 @@ export default function MyReportsPage() {
           ) : null
         }
       />
-      <LoadState loading={periods.loading || (screen.loading && !screen.data)} error={periods.error ?? screen.error} what="该调度期" onRetry={screen.reload}>
+      <LoadState loading={(periods.loading && !periods.data) || (screen.loading && !screen.data)} error={periods.error ?? screen.error} what="该调度期" onRetry={reloadAll}>
         {!periodId ? (
           <Empty description="目前没有开启的调度期。领导小组办公室开启调度后，本单位需要填报的事项会出现在这里。" />
         ) : screen.data ? (
-          <BatchForm key={periodId} screen={screen.data} onReload={screen.reload} />
+          <BatchForm key={periodId} screen={screen.data} onReload={reloadAll} onSaved={refreshPeriods} />
         ) : null}
       </LoadState>
     </div>
   );
 }
 
-function BatchForm({ screen, onReload }: { screen: BatchScreen; onReload: () => void }) {
+function BatchForm({ screen, onReload, onSaved }: { screen: BatchScreen; onReload: () => void; onSaved: () => void }) {
   const closed = screen.period.status === 'closed';
   // What this unit may still write: its open items, while the round is open and the unit is still on the item.
   const canEdit = (it: BatchItem) => !closed && !it.assignmentEndedAt && EDITABLE.has(it.state);
   const { me, unit } = useAuth();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<{ items: Row[] }>();
-  const [items, setItems] = useState<BatchItem[]>(() =>
-    // Stable sort: the service's order (by 序号) within each group.
-    [...screen.items].sort((a, b) => ORDER[a.state] - ORDER[b.state] || (a.kind === b.kind ? 0 : a.kind === 'report' ? -1 : 1)),
-  );
+  // Stable sort: the service's order (by 序号) within each group.
+  const sorted = (s: BatchScreen) => [...s.items].sort((a, b) => ORDER[a.state] - ORDER[b.state] || (a.kind === b.kind ? 0 : a.kind === 'report' ? -1 : 1));
+  const [items, setItems] = useState<BatchItem[]>(() => sorted(screen));
   const [show, setShow] = useState<'all' | 'todo' | 'lead' | 'supporting'>('all');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<'save' | 'sign' | null>(null);
+  // 重新加载 after a conflict brings a new screen: show its versions, or the next save conflicts again.
+  const [loaded, setLoaded] = useState(screen);
+  if (loaded !== screen) {
+    setLoaded(screen);
+    setItems(sorted(screen));
+    setError(undefined);
+  }
   const screens = Grid.useBreakpoint();
   const isHead = !!me?.roles.includes('unit_head');
 
@@ -150,6 +166,7 @@ function BatchForm({ screen, onReload }: { screen: BatchScreen; onReload: () => 
       const saved = await api.post('/api/v1/periods/{periodId}/my-reports', { params: { path: { periodId: screen.period.id } }, body });
       const byId = new Map(saved.map((r: Report) => [r.id, r]));
       setItems((prev) => prev.map((it) => (byId.has(it.id) ? { ...it, ...byId.get(it.id)! } : it)));
+      onSaved();
       message.success(signOff ? `已审核报送 ${saved.length} 项，等待领导小组办公室审核` : `已保存 ${saved.length} 项草稿`);
     } catch (e) {
       setError(e);

@@ -10,6 +10,7 @@ export function ReasonModal({
   label,
   okText,
   intro,
+  minLength = 2,
   onCancel,
   onSubmit,
 }: {
@@ -18,6 +19,8 @@ export function ReasonModal({
   label: string;
   okText: string;
   intro?: React.ReactNode;
+  /** Fewest characters once trimmed; mirror the DTO of the action this modal feeds. */
+  minLength?: number;
   onCancel: () => void;
   onSubmit: (reason: string) => Promise<void>;
 }) {
@@ -27,11 +30,13 @@ export function ReasonModal({
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const { reason } = await form.validateFields();
+    // A failed validation already marks the field; swallowing the rejection keeps the dialog open without an unhandled promise.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setBusy(true);
     setError(undefined);
     try {
-      await onSubmit(reason.trim());
+      await onSubmit(values.reason.trim());
       form.resetFields();
     } catch (e) {
       setError(e);
@@ -52,12 +57,19 @@ export function ReasonModal({
         setError(undefined);
         onCancel();
       }}
-
     >
       <ProblemAlert error={error} />
       {intro}
       <Form form={form} name={formName} layout="vertical">
-        <Form.Item label={label} name="reason" rules={[{ required: true, whitespace: true, message: `请填写${label}` }, { min: 2, message: '至少 2 个字' }]}>
+        <Form.Item
+          label={label}
+          name="reason"
+          rules={[
+            { required: true, whitespace: true, message: `请填写${label}` },
+            // The service trims before checking the length, so the client counts the same characters.
+            { min: minLength, transform: (v?: string) => v?.trim(), message: `至少 ${minLength} 个字` },
+          ]}
+        >
           <Input.TextArea rows={4} maxLength={1000} showCount autoFocus />
         </Form.Item>
       </Form>

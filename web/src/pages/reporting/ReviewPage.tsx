@@ -337,7 +337,9 @@ function OpenPeriodModal({ open, planId, onClose, onOpened }: { open: boolean; p
   const now = dayjs();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // A failed validation already marks its fields; swallow the rejection rather than leave it unhandled.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setError(undefined);
     try {

@@ -57,7 +57,7 @@ export function AddUnitModal({ cycle, open, onClose, onDone }: { cycle: Cycle; o
             options={unitOptions(units.data, (u) => u.kind !== 'collective' && !obliged.has(u.id))}
           />
         </Form.Item>
-        <Form.Item label="增加理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写增加理由' }, { min: 2, message: '至少 2 个字' }]}>
+        <Form.Item label="增加理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写增加理由' }, { min: 2, transform: (v?: string) => v?.trim(), message: '至少 2 个字' }]}>
           <Input.TextArea rows={3} maxLength={1000} showCount />
         </Form.Item>
       </Form>

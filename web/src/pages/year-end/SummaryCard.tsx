@@ -113,7 +113,7 @@ export function SummaryCard({ cycleId, stamp, manage, onFinalised }: { cycleId: 
                 <Form.Item
                   label="办公室意见"
                   name="commentary"
-                  rules={[{ required: true, whitespace: true, message: '请填写办公室意见' }, { min: 2, message: '至少 2 个字' }]}
+                  rules={[{ required: true, whitespace: true, message: '请填写办公室意见' }, { min: 2, transform: (v?: string) => v?.trim(), message: '至少 2 个字' }]}
                   extra="写入年度总结，定稿前可以反复修改。"
                 >
                   <Input.TextArea rows={4} maxLength={20000} showCount />
