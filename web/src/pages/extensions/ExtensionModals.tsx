@@ -14,7 +14,9 @@ export function RequestExtensionModal({ workItemId, currentDue, open, onClose, o
   const { message } = App.useApp();
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // A failed validation marks its field; the rejection is swallowed so the dialog stays open without an unhandled promise.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -63,7 +65,9 @@ export function DecideExtensionModal({ extension, approve, onClose, onDone }: { 
 
   const submit = async () => {
     if (!extension) return;
-    const values = await form.validateFields();
+    // A failed validation marks its field; the rejection is swallowed so the dialog stays open without an unhandled promise.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setBusy(true);
     setError(undefined);
     try {

@@ -77,7 +77,9 @@ function UnitModal({ unit, all, onClose, onSaved }: { unit: Unit | 'new' | null;
   const kind = Form.useWatch('kind', form);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // A failed validation marks its field; the rejection is swallowed so the dialog stays open without an unhandled promise.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setError(undefined);
     try {

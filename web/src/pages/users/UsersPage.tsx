@@ -118,7 +118,9 @@ function CreateUserModal({
   const { message } = App.useApp();
   const grantable: Role[] = office ? ['office_admin', 'leader', 'unit_head', 'unit_reporter', 'evaluator'] : ['unit_reporter', 'unit_head'];
   const submit = async () => {
-    const v = await form.validateFields();
+    // A failed validation marks its field; the rejection is swallowed so the dialog stays open without an unhandled promise.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -163,7 +165,9 @@ function ResetModal({ user, onClose, onDone }: { user: UserView | null; onClose:
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
   const submit = async () => {
-    const v = await form.validateFields();
+    // A failed validation marks its field; the rejection is swallowed so the dialog stays open without an unhandled promise.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     setError(undefined);
     try {
