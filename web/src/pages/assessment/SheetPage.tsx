@@ -7,7 +7,7 @@ import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { num, RoundStateTag, ScoreModal, TYPE_NAMES, useLast, useSchemeCriteria, type Criterion } from './shared';
+import { num, RoundStateTag, scorable, ScoreModal, TYPE_NAMES, useLast, useSchemeCriteria, type Criterion } from './shared';
 
 type Trace = Data<'/api/v1/assessment-rounds/{id}/sheets/{unitId}/criteria/{key}/trace', 'get'>;
 type TraceRecord = Trace['records'][number];
@@ -24,6 +24,8 @@ export default function SheetPage() {
   const round = useLoad(() => api.get('/api/v1/assessment-rounds/{id}', { params: { path: { id } } }), [id]);
   const sheet = useLoad(() => api.get('/api/v1/assessment-rounds/{id}/sheets/{unitId}', { params: { path: { id, unitId } } }), [id, unitId]);
   const scheme = useSchemeCriteria(round.data?.planId, round.data?.year);
+  // An evaluator scores only what the office assigned to them (the service refuses the rest with 403).
+  const mine = useLoad(() => api.get('/api/v1/assessment-rounds/{id}/my-evaluations', { params: { path: { id } } }), [id], evaluator);
   const [tracing, setTracing] = useState<Criterion>();
   const [changing, setChanging] = useState<Criterion>();
   const changingShown = useLast(changing);
@@ -44,6 +46,8 @@ export default function SheetPage() {
     }
   };
   const partName = new Map(s.parts.map((p) => [p.key, p.name]));
+  const assigned = new Set((mine.data ?? []).filter((a) => a.unitId === unitId).map((a) => a.criterionKey));
+  const mayChange = (c: Criterion) => mode !== null && (mode !== 'evaluate' || (scorable(c) && assigned.has(c.key)));
 
   return (
     <div>
@@ -115,12 +119,12 @@ export default function SheetPage() {
               fixed: 'right',
               render: (_, c) => (
                 <Space size={0}>
-                  {c.type === 'computed' ? (
+                  {!scorable(c) ? (
                     <Button type="link" size="small" onClick={() => setTracing(c)}>
                       依据
                     </Button>
                   ) : null}
-                  {mode && (mode !== 'evaluate' || c.type !== 'computed') ? (
+                  {mode && mayChange(c) ? (
                     <Button type="link" size="small" onClick={() => setChanging(c)} aria-label={`${changeLabel[mode]}「${c.name}」`}>
                       {changeLabel[mode]}
                     </Button>
@@ -142,7 +146,18 @@ export default function SheetPage() {
           reasonLabel={mode === 'evaluate' ? '评分说明' : mode === 'adjust' ? '调整理由' : '更正理由'}
           veto={changingShown?.type === 'veto'}
           scheme={changingShown?.type === 'judged' ? scheme.get(changingShown.key) : undefined}
-          initial={changingShown ? (changingShown.type === 'veto' ? { triggered: changingShown.vetoTriggered ?? undefined } : { score: changingShown.points }) : undefined}
+          initial={
+            !changingShown
+              ? undefined
+              : mode === 'evaluate'
+                ? // An evaluator revises their own judgement, not the points the office may since have adjusted.
+                  changingShown.type === 'veto'
+                  ? { triggered: changingShown.evaluatorReason !== null ? (changingShown.vetoTriggered ?? undefined) : undefined, reason: changingShown.evaluatorReason ?? '' }
+                  : { score: changingShown.evaluatorScore ?? undefined, reason: changingShown.evaluatorReason ?? '' }
+                : changingShown.type === 'veto'
+                  ? { triggered: changingShown.vetoTriggered ?? undefined }
+                  : { score: changingShown.points }
+          }
           intro={
             mode === 'correct' ? (
               <Typography.Paragraph type="warning">结果已锁定：更正会生成新的结果版本，原版本保留。</Typography.Paragraph>

@@ -27,6 +27,22 @@ export const APPEAL_STATES: Record<string, { text: string; color: string }> = {
 export const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(Math.round(v * 100) / 100));
 const has = (v: number | null | undefined): v is number => v !== null && v !== undefined;
 
+/**
+ * Whether the appeal window is open, as the service's guards see it (round.lifecycle.ts file_appeal, freeze):
+ * a round stays in 'appeal' past its deadline until the office locks it, and the window runs to the end of its
+ * last day in Shanghai, whatever the browser's time zone.
+ */
+export function appealWindowOpen(r: Pick<Round, 'state' | 'appealDeadline'>): boolean {
+  const shanghaiToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return r.state === 'appeal' && !!r.appealDeadline && shanghaiToday <= r.appealDeadline.slice(0, 10);
+}
+
+/**
+ * Whether anyone scores this criterion: not what data decides — computed criteria and vetoes triggered by
+ * records (those with a `kind`), which the service refuses to score or assign (scores.service.ts).
+ */
+export const scorable = (c: Pick<Criterion, 'type' | 'kind'>) => c.type !== 'computed' && !c.kind;
+
 export function RoundStateTag({ round }: { round: Pick<Round, 'state' | 'stateName'> }) {
   return <Tag color={STATE_COLORS[round.state]}>{round.stateName}</Tag>;
 }
@@ -168,7 +184,7 @@ export function ScoreModal({
             <InputNumber style={{ width: 200 }} precision={2} step={0.5} autoFocus />
           </Form.Item>
         )}
-        <Form.Item label={reasonLabel} name="reason" rules={[{ required: true, whitespace: true, message: `请填写${reasonLabel}` }, { min: 2, message: '至少 2 个字' }]}>
+        <Form.Item label={reasonLabel} name="reason" rules={[{ required: true, whitespace: true, message: `请填写${reasonLabel}` }, { min: 2, transform: (v?: string) => v?.trim(), message: '至少 2 个字' }]}>
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
         {withEvidence ? (
