@@ -1,6 +1,6 @@
-import { Alert, App, Button, Card, Descriptions, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, download } from '../../api/client';
+import { api } from '../../api/client';
 import { ApiError, isApiError } from '../../api/problem';
 import { useAuth } from '../../app/auth';
 import { day, moment } from '../../app/format';
@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePlanChoice } from '../../components/usePlans';
 import { ReasonModal } from '../reporting/ReasonModal';
-import { appealWindowOpen, AppealStateTag, basisText, num, PUBLISHED, ScoreModal, TYPE_NAMES, useLast, useSchemeCriteria, type Appeal, type Criterion, type Round, type Sheet } from './shared';
+import { appealWindowOpen, AppealStateTag, basisText, downloadSheet, num, PUBLISHED, ScoreModal, SheetSummary, TYPE_NAMES, useLast, useSchemeCriteria, type Appeal, type Criterion, type Round, type Sheet } from './shared';
 
 /** The unit sees its sheet while it self-assesses, and from publication on; not while the office reviews. */
 const SHOWN = ['self_assessment', ...PUBLISHED];
@@ -48,7 +48,7 @@ export default function AssessmentPage() {
     if (!round || !sheet.data) return;
     setError(undefined);
     try {
-      await download(`/api/v1/assessment-rounds/${round.id}/sheets/${sheet.data.unitId}/export`, `${sheet.data.unitName}${round.year}年度考核评分表.xlsx`);
+      await downloadSheet(round, sheet.data);
     } catch (e) {
       setError(e);
     }
@@ -200,33 +200,17 @@ function SheetView({ sheet, round, action }: { sheet: Sheet; round: Round; actio
   return (
     <div>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Descriptions column={{ xs: 2, md: 4 }} size="small">
-          <Descriptions.Item label="单位">{sheet.unitName}</Descriptions.Item>
-          <Descriptions.Item label="总分">
-            <Typography.Text strong data-testid="assessment-total">
-              {num(sheet.total)}
-            </Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label="等次">
-            <Space size={4}>
-              <Tag color={sheet.vetoed ? 'red' : 'green'} data-testid="assessment-grade">
-                {sheet.gradeName ?? '—'}
-              </Tag>
-              {sheet.vetoed ? <Tag color="red">一票否决</Tag> : null}
-            </Space>
-          </Descriptions.Item>
-          <Descriptions.Item label="名次">{sheet.rank ?? '—'}</Descriptions.Item>
-        </Descriptions>
-        {sheet.limitedByShare ? <Typography.Paragraph type="secondary" style={{ margin: 0 }}>按分数应为优秀，因优秀等次比例限制评为下一等次。</Typography.Paragraph> : null}
-        {appealOpen ? (
-          <Typography.Paragraph type="warning" style={{ margin: 0 }}>
-            对评分有异议的，可在 {day(round.appealDeadline)} 前提出申诉。
-          </Typography.Paragraph>
-        ) : round.state === 'appeal' && round.appealDeadline ? (
-          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-            申诉期已于 {day(round.appealDeadline)} 结束，结果待领导小组办公室锁定。
-          </Typography.Paragraph>
-        ) : null}
+        <SheetSummary sheet={sheet} testId="assessment" before={<Descriptions.Item label="单位">{sheet.unitName}</Descriptions.Item>}>
+          {appealOpen ? (
+            <Typography.Paragraph type="warning" style={{ margin: 0 }}>
+              对评分有异议的，可在 {day(round.appealDeadline)} 前提出申诉。
+            </Typography.Paragraph>
+          ) : round.state === 'appeal' && round.appealDeadline ? (
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              申诉期已于 {day(round.appealDeadline)} 结束，结果待领导小组办公室锁定。
+            </Typography.Paragraph>
+          ) : null}
+        </SheetSummary>
       </Card>
       <Card size="small" title="各部分得分" style={{ marginBottom: 16 }}>
         <Table

@@ -1,18 +1,17 @@
 import { App, Button, Card, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, download, type Data } from '../../api/client';
+import { api, type Data } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { num, RoundStateTag, scorable, ScoreModal, TYPE_NAMES, useLast, useSchemeCriteria, type Criterion } from './shared';
+import { downloadSheet, has, num, RoundStateTag, scorable, ScoreModal, SheetSummary, TYPE_NAMES, useLast, useSchemeCriteria, type Criterion } from './shared';
 
 type Trace = Data<'/api/v1/assessment-rounds/{id}/sheets/{unitId}/criteria/{key}/trace', 'get'>;
 type TraceRecord = Trace['records'][number];
 const RECORD_TYPES: Record<string, string> = { ProgressReport: '进展报告', WorkItem: '工作事项', ExtensionRequest: '延期申请', SupervisionNotice: '督办单' };
-const has = (v: number | null | undefined) => v !== null && v !== undefined;
 
 /** 单位评分表 for the office and leaders: each criterion with what it rests on, and the office's adjustment. */
 export default function SheetPage() {
@@ -40,7 +39,7 @@ export default function SheetPage() {
   const exportSheet = async () => {
     setError(undefined);
     try {
-      await download(`/api/v1/assessment-rounds/${id}/sheets/${unitId}/export`, `${s.unitName}${r.year}年度考核评分表.xlsx`);
+      await downloadSheet(r, s);
     } catch (e) {
       setError(e);
     }
@@ -63,24 +62,9 @@ export default function SheetPage() {
         sub={<Link to={`/assessment-rounds/${id}`}>返回 {r.year} 年度考核</Link>}
         extra={<Button onClick={exportSheet}>下载评分表.xlsx</Button>}
       />
-      <ProblemAlert error={error} />
+      <ProblemAlert error={error ?? mine.error} />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Descriptions column={{ xs: 2, md: 4 }} size="small">
-          <Descriptions.Item label="总分">
-            <Typography.Text strong data-testid="sheet-total">
-              {num(s.total)}
-            </Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label="等次">
-            <Space size={4}>
-              <Tag color={s.vetoed ? 'red' : 'green'}>{s.gradeName ?? '—'}</Tag>
-              {s.vetoed ? <Tag color="red">一票否决</Tag> : null}
-            </Space>
-          </Descriptions.Item>
-          <Descriptions.Item label="名次">{s.rank ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="各部分">{s.parts.map((p) => `${p.name} ${num(p.score)}（权重 ${num(p.weight)}%）`).join('；')}</Descriptions.Item>
-        </Descriptions>
-        {s.limitedByShare ? <Typography.Paragraph type="secondary" style={{ margin: 0 }}>按分数应为优秀，因优秀等次比例限制评为下一等次。</Typography.Paragraph> : null}
+        <SheetSummary sheet={s} testId="sheet" after={<Descriptions.Item label="各部分">{s.parts.map((p) => `${p.name} ${num(p.score)}（权重 ${num(p.weight)}%）`).join('；')}</Descriptions.Item>} />
       </Card>
       <Card size="small" title="各项指标">
         <Table<Criterion>
