@@ -200,6 +200,8 @@ describe('annual assessment (年度考核)', () => {
     const fgw = sheets.find((s: { unitId: string }) => s.unitId === unit.fgw);
     expect(fgw.parts.map((p: { score: number }) => p.score)).toEqual([68.33, 90]);
     expect(fgw.criteria.find((c: { key: string }) => c.key === 'overdue_veto').vetoTriggered).toBe(false);
+    // The console hides 评分 on what data decides: a veto with a kind is as unscorable as a computed criterion.
+    expect(Object.fromEntries(fgw.criteria.map((c: { key: string; kind: string | null }) => [c.key, c.kind]))).toMatchObject({ overdue_veto: 'overdue_or_red', emission: null, on_time: 'on_time_reporting' });
   });
 
   it('traces a computed criterion back to the reports behind it', async () => {

@@ -202,6 +202,7 @@ export class RoundsService {
           name: c.name,
           partKey: c.partKey,
           type: c.type,
+          kind: c.kind ?? null,
           formula: criterionFormula(c),
           computed: sc.computed,
           selfScore: sc.selfScore,

@@ -121,6 +121,21 @@ test('年度考核：办公室开启本年度考核，兴庆区自评，评估�
   await expect(scoring).toBeHidden();
   await expect(page.getByText(`${year} 年度考核 · 已评 1 / 1 项`)).toBeVisible();
   await finalShot(page, '15-assessment-evaluator');
+  // On the unit's sheet the evaluator may score only what was assigned, starting from their own judgement.
+  await page.goto(`/assessment-rounds/${roundId}/sheets/${xingqingId}`);
+  await expect(page.getByRole('heading', { name: new RegExp(`兴庆区 · ${year} 年度考核评分表`) })).toBeVisible();
+  await expect(page.getByRole('button', { name: '评分「工作质量与创新」' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '评分「未完成碳排放控制目标」' })).toHaveCount(0);
+  await page.getByRole('button', { name: '评分「工作质量与创新」' }).click();
+  const again = await opened(page.getByRole('dialog', { name: '评分：工作质量与创新' }));
+  await expect(again.getByLabel('分数')).toHaveValue('-3.00');
+  await expect(again.getByLabel('评分说明')).toHaveValue('月调度机制运行良好，但两项任务滞后');
+  await again.getByRole('button', { name: '取消' }).click();
+  await expect(again).toBeHidden();
+  // The round page is read-only for the evaluator, with no way into 考核管理, which they cannot open.
+  await page.getByRole('link', { name: `返回 ${year} 年度考核` }).click();
+  await expect(page.getByRole('heading', { name: new RegExp(`${year} 年度考核`) })).toBeVisible();
+  await expect(page.getByRole('link', { name: /返回考核管理/ })).toHaveCount(0);
   await signOut(page);
 
   // 5. The office reviews 兴庆区's sheet (self-assessment, evaluation, the trace of a computed criterion), adjusts
@@ -152,6 +167,8 @@ test('年度考核：办公室开启本年度考核，兴庆区自评，评估�
   await expect(page.getByRole('row').filter({ hasText: '申请延期' })).toContainText('经领导小组同意不扣分');
 
   await page.getByRole('link', { name: `返回 ${year} 年度考核` }).click();
+  // Absence proves nothing until the round page has loaded: first what must be there, then what must not.
+  await expect(page.getByRole('button', { name: '公布结果' })).toBeEnabled();
   await expect(page.getByText(/尚有 \d+ 项评分类指标未评分/)).toHaveCount(0);
   await step(page, '公布结果', '已公布');
   await expect(page.getByText('考核结果已公布')).toBeVisible();
@@ -179,6 +196,10 @@ test('年度考核：办公室开启本年度考核，兴庆区自评，评估�
   await expect(page.getByRole('button', { name: /自评/ })).toHaveCount(0);
   await page.getByRole('button', { name: '对「工作质量与创新」申诉' }).click();
   const appeal = await opened(page.getByRole('dialog', { name: '申诉：工作质量与创新' }));
+  // The service asks for 5 characters: the dialog says so before sending.
+  await appeal.getByLabel('申诉理由').fill('  有异议 ');
+  await appeal.getByRole('button', { name: '提出申诉' }).click();
+  await expect(appeal).toContainText('申诉理由至少 5 个字');
   await appeal.getByLabel('申诉理由').fill('两项滞后任务已于年底前完成，见第四季度进展报告');
   await appeal.getByRole('button', { name: '提出申诉' }).click();
   await expect(page.getByText('已对「工作质量与创新」提出申诉，等待领导小组办公室处理')).toBeVisible();

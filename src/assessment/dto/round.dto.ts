@@ -81,6 +81,7 @@ export class SheetCriterionDto {
   @ApiProperty() name: string;
   @ApiProperty() partKey: string;
   @ApiProperty({ enum: ['computed', 'judged', 'veto'] }) type: string;
+  @ApiProperty({ type: String, nullable: true, description: '由数据计算或触发时的计算方式（见 GET /assessment-criterion-kinds）；有值的指标不能评分' }) kind: string | null;
   @ApiProperty() formula: string;
   @ApiProperty({ type: Number, nullable: true }) computed: number | null;
   @ApiProperty({ type: Number, nullable: true }) selfScore: number | null;

@@ -4199,6 +4199,8 @@ export interface components {
             evaluatorScore: number | null;
             formula: string;
             key: string;
+            /** @description 由数据计算或触发时的计算方式（见 GET /assessment-criterion-kinds）；有值的指标不能评分 */
+            kind: string | null;
             name: string;
             partKey: string;
             /** @description 计入得分（已按本项上下限） */

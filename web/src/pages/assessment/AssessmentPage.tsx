@@ -1,7 +1,7 @@
-import { Alert, App, Button, Card, Descriptions, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, download } from '../../api/client';
-import { isApiError } from '../../api/problem';
+import { api } from '../../api/client';
+import { ApiError, isApiError } from '../../api/problem';
 import { useAuth } from '../../app/auth';
 import { day, moment } from '../../app/format';
 import { useLoad } from '../../app/useLoad';
@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePlanChoice } from '../../components/usePlans';
 import { ReasonModal } from '../reporting/ReasonModal';
-import { AppealStateTag, basisText, num, PUBLISHED, ScoreModal, TYPE_NAMES, useLast, useSchemeCriteria, type Appeal, type Criterion, type Round, type Sheet } from './shared';
+import { appealWindowOpen, AppealStateTag, basisText, downloadSheet, num, PUBLISHED, ScoreModal, SheetSummary, TYPE_NAMES, useLast, useSchemeCriteria, type Appeal, type Criterion, type Round, type Sheet } from './shared';
 
 /** The unit sees its sheet while it self-assesses, and from publication on; not while the office reviews. */
 const SHOWN = ['self_assessment', ...PUBLISHED];
@@ -32,7 +32,8 @@ export default function AssessmentPage() {
   const pending = (rounds.data ?? []).filter((r) => !SHOWN.includes(r.state));
   const unitId = me?.unitId;
   const sheet = useLoad(() => api.get('/api/v1/assessment-rounds/{id}/sheets/{unitId}', { params: { path: { id: round!.id, unitId: unitId! } } }), [round?.id, unitId], !!round && !!unitId);
-  const appealing = round?.state === 'appeal';
+  // The round stays in 'appeal' past its deadline until the office locks it; the service then refuses appeals.
+  const appealing = !!round && appealWindowOpen(round);
   const appeals = useLoad(() => api.get('/api/v1/assessment-rounds/{id}/appeals', { params: { path: { id: round!.id } } }), [round?.id], !!round && PUBLISHED.includes(round.state));
   const scheme = useSchemeCriteria(planId, round?.year);
   const [error, setError] = useState<unknown>();
@@ -47,7 +48,7 @@ export default function AssessmentPage() {
     if (!round || !sheet.data) return;
     setError(undefined);
     try {
-      await download(`/api/v1/assessment-rounds/${round.id}/sheets/${sheet.data.unitId}/export`, `${sheet.data.unitName}${round.year}年度考核评分表.xlsx`);
+      await downloadSheet(round, sheet.data);
     } catch (e) {
       setError(e);
     }
@@ -158,6 +159,8 @@ export default function AssessmentPage() {
             onCancel={() => setContesting(undefined)}
             onSubmit={async (reason) => {
               const c = contesting!;
+              // FileAppealDto asks for 5 characters, more than the dialog's own rule: said in the dialog, as the service would.
+              if (reason.length < 5) throw new ApiError(400, { status: 400, title: '申诉理由太短', detail: '申诉理由至少 5 个字，请写明异议和依据。', errors: [{ field: 'reason', message: '至少 5 个字' }] });
               await api.post('/api/v1/assessment-rounds/{id}/sheets/{unitId}/criteria/{key}/appeals', { params: { path: { id: round.id, unitId: sheet.data!.unitId, key: c.key } }, body: { reason } });
               setContesting(undefined);
               appeals.reload();
@@ -192,30 +195,22 @@ function AppealsCard({ appeals }: { appeals: Appeal[] }) {
 }
 
 function SheetView({ sheet, round, action }: { sheet: Sheet; round: Round; action?: (c: Criterion) => React.ReactNode }) {
-  const appealDeadline = round.state === 'appeal' ? round.appealDeadline : null;
+  const appealOpen = appealWindowOpen(round);
   const partName = new Map(sheet.parts.map((p) => [p.key, p.name]));
   return (
     <div>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Descriptions column={{ xs: 2, md: 4 }} size="small">
-          <Descriptions.Item label="单位">{sheet.unitName}</Descriptions.Item>
-          <Descriptions.Item label="总分">
-            <Typography.Text strong data-testid="assessment-total">
-              {num(sheet.total)}
-            </Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label="等次">
-            <Space size={4}>
-              <Tag color={sheet.vetoed ? 'red' : 'green'} data-testid="assessment-grade">
-                {sheet.gradeName ?? '—'}
-              </Tag>
-              {sheet.vetoed ? <Tag color="red">一票否决</Tag> : null}
-            </Space>
-          </Descriptions.Item>
-          <Descriptions.Item label="名次">{sheet.rank ?? '—'}</Descriptions.Item>
-        </Descriptions>
-        {sheet.limitedByShare ? <Typography.Paragraph type="secondary" style={{ margin: 0 }}>按分数应为优秀，因优秀等次比例限制评为下一等次。</Typography.Paragraph> : null}
-        {appealDeadline ? <Typography.Paragraph type="warning" style={{ margin: 0 }}>对评分有异议的，可在 {day(appealDeadline)} 前提出申诉。</Typography.Paragraph> : null}
+        <SheetSummary sheet={sheet} testId="assessment" before={<Descriptions.Item label="单位">{sheet.unitName}</Descriptions.Item>}>
+          {appealOpen ? (
+            <Typography.Paragraph type="warning" style={{ margin: 0 }}>
+              对评分有异议的，可在 {day(round.appealDeadline)} 前提出申诉。
+            </Typography.Paragraph>
+          ) : round.state === 'appeal' && round.appealDeadline ? (
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              申诉期已于 {day(round.appealDeadline)} 结束，结果待领导小组办公室锁定。
+            </Typography.Paragraph>
+          ) : null}
+        </SheetSummary>
       </Card>
       <Card size="small" title="各部分得分" style={{ marginBottom: 16 }}>
         <Table

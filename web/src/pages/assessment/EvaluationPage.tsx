@@ -7,7 +7,7 @@ import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePlanChoice } from '../../components/usePlans';
-import { num, RoundStateTag, ScoreModal, useLast, useSchemeCriteria, type Criterion } from './shared';
+import { num, RoundStateTag, scorable, ScoreModal, useLast, useSchemeCriteria, type Criterion } from './shared';
 
 /** The rounds in which an evaluator may score (round.lifecycle.ts: `evaluate` in self-assessment and review). */
 const SCORING = ['self_assessment', 'review'];
@@ -40,18 +40,19 @@ export default function EvaluationPage() {
   const assigned = new Set((mine.data ?? []).map((a) => `${a.unitId}|${a.criterionKey}`));
   const rows: Row[] = (sheets.data ?? []).flatMap((s) =>
     s.criteria
-      .filter((c) => c.type !== 'computed' && (everything || assigned.has(`${s.unitId}|${c.key}`)))
+      .filter((c) => scorable(c) && (everything || assigned.has(`${s.unitId}|${c.key}`)))
       .map((c) => ({ unitId: s.unitId, unitName: s.unitName, criterion: c })),
   );
-  // Progress counts the judged criteria; a veto counts as not triggered unless someone sets it.
-  const judged = rows.filter((r) => r.criterion.type === 'judged');
-  const done = judged.filter((r) => r.criterion.evaluatorScore !== null).length;
+  // A row is judged once an evaluator (or the office) wrote its reason: the service reports an unjudged veto
+  // as not triggered (adjustedVeto ?? vetoTriggered ?? false), so the reason is the only sign nobody decided it.
+  const judgedRow = (c: Criterion) => (c.type === 'veto' ? c.evaluatorReason !== null : c.evaluatorScore !== null);
+  const done = rows.filter((r) => judgedRow(r.criterion)).length;
 
   return (
     <div>
       <PageHeader
         title="考核评分"
-        sub={round ? `${round.year} 年度考核 · 已评 ${done} / ${judged.length} 项` : '领导小组办公室指定您评分后，待评的单位和指标会出现在这里。'}
+        sub={round ? `${round.year} 年度考核 · 已评 ${done} / ${rows.length} 项` : '领导小组办公室指定您评分后，待评的单位和指标会出现在这里。'}
         extra={
           <>
             {plans.data && plans.data.length > 1 ? <Select aria-label="方案" style={{ width: 260 }} value={planId} onChange={choose} options={plans.data.map((p) => ({ value: p.id, label: p.title }))} /> : null}
@@ -106,7 +107,13 @@ export default function EvaluationPage() {
                     width: 220,
                     render: (_, r) =>
                       r.criterion.type === 'veto' ? (
-                        r.criterion.vetoTriggered === null ? <Tag>未评</Tag> : r.criterion.vetoTriggered ? <Tag color="red">触发</Tag> : '未触发'
+                        !judgedRow(r.criterion) ? (
+                          <Tag color="orange">未评</Tag>
+                        ) : (
+                          <span>
+                            {r.criterion.vetoTriggered ? <Tag color="red">触发</Tag> : '未触发'}，{r.criterion.evaluatorReason}
+                          </span>
+                        )
                       ) : r.criterion.evaluatorScore !== null ? (
                         <span>
                           <Typography.Text strong>{num(r.criterion.evaluatorScore)}</Typography.Text>，{r.criterion.evaluatorReason}

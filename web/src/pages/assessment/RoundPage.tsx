@@ -11,7 +11,7 @@ import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ReasonModal } from '../reporting/ReasonModal';
-import { AppealStateTag, num, PUBLISHED, RoundStateTag, ScoreModal, useLast, useSchemeCriteria, type Appeal, type Round, type Sheet } from './shared';
+import { appealWindowOpen, AppealStateTag, num, PUBLISHED, RoundStateTag, scorable, ScoreModal, useLast, useSchemeCriteria, type Appeal, type Round, type Sheet } from './shared';
 
 type Outcome = Data<'/api/v1/assessment-rounds/{id}/outcomes', 'get'>[number];
 type Version = Data<'/api/v1/assessment-rounds/{id}/versions', 'get'>[number];
@@ -63,9 +63,7 @@ export default function RoundPage() {
   const next = NEXT[r.state];
   const published = PUBLISHED.includes(r.state);
   // The same conditions the service checks (round.lifecycle.ts guards), said before the office tries.
-  // The window runs to the end of its last day in Shanghai, whatever the browser's time zone.
-  const shanghaiToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const windowOpen = r.state === 'appeal' && !!r.appealDeadline && shanghaiToday <= r.appealDeadline.slice(0, 10);
+  const windowOpen = appealWindowOpen(r);
   const blocked =
     r.state === 'review' && r.unscoredJudged > 0
       ? `尚有 ${r.unscoredJudged} 项评分类指标未评分，评完后方可公布。`
@@ -114,7 +112,7 @@ export default function RoundPage() {
             <RoundStateTag round={r} />
           </Space>
         }
-        sub={<Link to={`/assessment-rounds?planId=${r.planId}`}>{r.planTitle} · 返回考核管理</Link>}
+        sub={manage ? <Link to={`/assessment-rounds?planId=${r.planId}`}>{r.planTitle} · 返回考核管理</Link> : r.planTitle}
         extra={
           <>
             <Button onClick={() => save(`/api/v1/assessment-rounds/${id}/export/ranking`, `${r.year}年度考核排名表.xlsx`)}>下载排名表.xlsx</Button>
@@ -201,20 +199,21 @@ export default function RoundPage() {
             key: 'versions',
             label: `结果版本（${versions.data?.length ?? 0}）`,
             children: (
-              <Table<Version>
-                rowKey="number"
-                size="small"
-                pagination={false}
-                dataSource={versions.data ?? []}
-                loading={versions.loading}
-                locale={{ emptyText: '结果锁定时生成第 1 版；此后每次更正生成新版本，旧版本保留。' }}
-                columns={[
-                  { title: '版本', dataIndex: 'number', width: 80, render: (n: number) => `第 ${n} 版` },
-                  { title: '说明', dataIndex: 'reason' },
-                  { title: '生成时间', dataIndex: 'createdAt', width: 170, render: moment },
-                  { title: '结果哈希（SHA-256）', dataIndex: 'hash', width: 260, ellipsis: true, render: (h: string) => <Typography.Text code copyable={{ text: h }}>{h.slice(0, 16)}…</Typography.Text> },
-                ]}
-              />
+              <LoadState loading={versions.loading && !versions.data} error={versions.error} onRetry={versions.reload}>
+                <Table<Version>
+                  rowKey="number"
+                  size="small"
+                  pagination={false}
+                  dataSource={versions.data ?? []}
+                  locale={{ emptyText: '结果锁定时生成第 1 版；此后每次更正生成新版本，旧版本保留。' }}
+                  columns={[
+                    { title: '版本', dataIndex: 'number', width: 80, render: (n: number) => `第 ${n} 版` },
+                    { title: '说明', dataIndex: 'reason' },
+                    { title: '生成时间', dataIndex: 'createdAt', width: 170, render: moment },
+                    { title: '结果哈希（SHA-256）', dataIndex: 'hash', width: 260, ellipsis: true, render: (h: string) => <Typography.Text code copyable={{ text: h }}>{h.slice(0, 16)}…</Typography.Text> },
+                  ]}
+                />
+              </LoadState>
             ),
           },
         ]}
@@ -379,7 +378,7 @@ function Outcomes({ round, outcomes, loading, error, sheets, manage, onAdded }: 
                 <DatePicker format="YYYY年M月D日" />
               </Form.Item>
             ) : null}
-            <Form.Item label="说明" name="note" rules={[{ required: true, whitespace: true, message: '请填写说明' }, { min: 2, message: '至少 2 个字' }]}>
+            <Form.Item label="说明" name="note" rules={[{ required: true, whitespace: true, message: '请填写说明' }, { min: 2, transform: (v?: string) => v?.trim(), message: '至少 2 个字' }]}>
               <Input style={{ width: 280 }} maxLength={2000} />
             </Form.Item>
             <Button type="primary" loading={busy} onClick={add}>
@@ -413,7 +412,7 @@ function AssignModal({ open, roundId, sheets, onCancel, onDone }: { open: boolea
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const evaluators = (users.data ?? []).filter((u) => u.roles.includes('evaluator'));
-  const criteria = (sheets[0]?.criteria ?? []).filter((c) => c.type !== 'computed');
+  const criteria = (sheets[0]?.criteria ?? []).filter(scorable);
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;

@@ -1,18 +1,17 @@
 import { App, Button, Card, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, download, type Data } from '../../api/client';
+import { api, type Data } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { num, RoundStateTag, ScoreModal, TYPE_NAMES, useLast, useSchemeCriteria, type Criterion } from './shared';
+import { downloadSheet, has, num, RoundStateTag, scorable, ScoreModal, SheetSummary, TYPE_NAMES, useLast, useSchemeCriteria, type Criterion } from './shared';
 
 type Trace = Data<'/api/v1/assessment-rounds/{id}/sheets/{unitId}/criteria/{key}/trace', 'get'>;
 type TraceRecord = Trace['records'][number];
 const RECORD_TYPES: Record<string, string> = { ProgressReport: '进展报告', WorkItem: '工作事项', ExtensionRequest: '延期申请', SupervisionNotice: '督办单' };
-const has = (v: number | null | undefined) => v !== null && v !== undefined;
 
 /** 单位评分表 for the office and leaders: each criterion with what it rests on, and the office's adjustment. */
 export default function SheetPage() {
@@ -24,6 +23,8 @@ export default function SheetPage() {
   const round = useLoad(() => api.get('/api/v1/assessment-rounds/{id}', { params: { path: { id } } }), [id]);
   const sheet = useLoad(() => api.get('/api/v1/assessment-rounds/{id}/sheets/{unitId}', { params: { path: { id, unitId } } }), [id, unitId]);
   const scheme = useSchemeCriteria(round.data?.planId, round.data?.year);
+  // An evaluator scores only what the office assigned to them (the service refuses the rest with 403).
+  const mine = useLoad(() => api.get('/api/v1/assessment-rounds/{id}/my-evaluations', { params: { path: { id } } }), [id], evaluator);
   const [tracing, setTracing] = useState<Criterion>();
   const [changing, setChanging] = useState<Criterion>();
   const changingShown = useLast(changing);
@@ -38,12 +39,14 @@ export default function SheetPage() {
   const exportSheet = async () => {
     setError(undefined);
     try {
-      await download(`/api/v1/assessment-rounds/${id}/sheets/${unitId}/export`, `${s.unitName}${r.year}年度考核评分表.xlsx`);
+      await downloadSheet(r, s);
     } catch (e) {
       setError(e);
     }
   };
   const partName = new Map(s.parts.map((p) => [p.key, p.name]));
+  const assigned = new Set((mine.data ?? []).filter((a) => a.unitId === unitId).map((a) => a.criterionKey));
+  const mayChange = (c: Criterion) => mode !== null && (mode !== 'evaluate' || (scorable(c) && assigned.has(c.key)));
 
   return (
     <div>
@@ -59,24 +62,9 @@ export default function SheetPage() {
         sub={<Link to={`/assessment-rounds/${id}`}>返回 {r.year} 年度考核</Link>}
         extra={<Button onClick={exportSheet}>下载评分表.xlsx</Button>}
       />
-      <ProblemAlert error={error} />
+      <ProblemAlert error={error ?? mine.error} />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Descriptions column={{ xs: 2, md: 4 }} size="small">
-          <Descriptions.Item label="总分">
-            <Typography.Text strong data-testid="sheet-total">
-              {num(s.total)}
-            </Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label="等次">
-            <Space size={4}>
-              <Tag color={s.vetoed ? 'red' : 'green'}>{s.gradeName ?? '—'}</Tag>
-              {s.vetoed ? <Tag color="red">一票否决</Tag> : null}
-            </Space>
-          </Descriptions.Item>
-          <Descriptions.Item label="名次">{s.rank ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="各部分">{s.parts.map((p) => `${p.name} ${num(p.score)}（权重 ${num(p.weight)}%）`).join('；')}</Descriptions.Item>
-        </Descriptions>
-        {s.limitedByShare ? <Typography.Paragraph type="secondary" style={{ margin: 0 }}>按分数应为优秀，因优秀等次比例限制评为下一等次。</Typography.Paragraph> : null}
+        <SheetSummary sheet={s} testId="sheet" after={<Descriptions.Item label="各部分">{s.parts.map((p) => `${p.name} ${num(p.score)}（权重 ${num(p.weight)}%）`).join('；')}</Descriptions.Item>} />
       </Card>
       <Card size="small" title="各项指标">
         <Table<Criterion>
@@ -115,12 +103,12 @@ export default function SheetPage() {
               fixed: 'right',
               render: (_, c) => (
                 <Space size={0}>
-                  {c.type === 'computed' ? (
+                  {!scorable(c) ? (
                     <Button type="link" size="small" onClick={() => setTracing(c)}>
                       依据
                     </Button>
                   ) : null}
-                  {mode && (mode !== 'evaluate' || c.type !== 'computed') ? (
+                  {mode && mayChange(c) ? (
                     <Button type="link" size="small" onClick={() => setChanging(c)} aria-label={`${changeLabel[mode]}「${c.name}」`}>
                       {changeLabel[mode]}
                     </Button>
@@ -142,7 +130,18 @@ export default function SheetPage() {
           reasonLabel={mode === 'evaluate' ? '评分说明' : mode === 'adjust' ? '调整理由' : '更正理由'}
           veto={changingShown?.type === 'veto'}
           scheme={changingShown?.type === 'judged' ? scheme.get(changingShown.key) : undefined}
-          initial={changingShown ? (changingShown.type === 'veto' ? { triggered: changingShown.vetoTriggered ?? undefined } : { score: changingShown.points }) : undefined}
+          initial={
+            !changingShown
+              ? undefined
+              : mode === 'evaluate'
+                ? // An evaluator revises their own judgement, not the points the office may since have adjusted.
+                  changingShown.type === 'veto'
+                  ? { triggered: changingShown.evaluatorReason !== null ? (changingShown.vetoTriggered ?? undefined) : undefined, reason: changingShown.evaluatorReason ?? '' }
+                  : { score: changingShown.evaluatorScore ?? undefined, reason: changingShown.evaluatorReason ?? '' }
+                : changingShown.type === 'veto'
+                  ? { triggered: changingShown.vetoTriggered ?? undefined }
+                  : { score: changingShown.points }
+          }
           intro={
             mode === 'correct' ? (
               <Typography.Paragraph type="warning">结果已锁定：更正会生成新的结果版本，原版本保留。</Typography.Paragraph>

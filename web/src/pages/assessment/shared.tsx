@@ -1,8 +1,8 @@
 // What the assessment screens share: the types they read, how a score is written, the round's state as a
 // tag, the scheme's criteria as a lookup, and the one dialog every score-changing action goes through.
-import { Form, Input, InputNumber, Modal, Radio, Tag } from 'antd';
+import { Descriptions, Form, Input, InputNumber, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
-import { api, type Data } from '../../api/client';
+import { api, download, type Data } from '../../api/client';
 import { applyFieldErrors } from '../../app/formErrors';
 import { useLoad } from '../../app/useLoad';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -25,7 +25,58 @@ export const APPEAL_STATES: Record<string, { text: string; color: string }> = {
 };
 
 export const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(Math.round(v * 100) / 100));
-const has = (v: number | null | undefined): v is number => v !== null && v !== undefined;
+export const has = (v: number | null | undefined): v is number => v !== null && v !== undefined;
+
+/**
+ * Whether the appeal window is open, as the service's guards see it (round.lifecycle.ts file_appeal, freeze):
+ * a round stays in 'appeal' past its deadline until the office locks it, and the window runs to the end of its
+ * last day in Shanghai, whatever the browser's time zone.
+ */
+export function appealWindowOpen(r: Pick<Round, 'state' | 'appealDeadline'>): boolean {
+  const shanghaiToday = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return r.state === 'appeal' && !!r.appealDeadline && shanghaiToday <= r.appealDeadline.slice(0, 10);
+}
+
+/**
+ * Whether anyone scores this criterion: not what data decides — computed criteria and vetoes triggered by
+ * records (those with a `kind`), which the service refuses to score or assign (scores.service.ts).
+ */
+export const scorable = (c: Pick<Criterion, 'type' | 'kind'>) => c.type !== 'computed' && !c.kind;
+
+/** A unit's sheet as the .xlsx the service builds, named as the office files it. */
+export const downloadSheet = (round: Pick<Round, 'id' | 'year'>, sheet: Pick<Sheet, 'unitId' | 'unitName'>) =>
+  download(`/api/v1/assessment-rounds/${round.id}/sheets/${sheet.unitId}/export`, `${sheet.unitName}${round.year}年度考核评分表.xlsx`);
+
+/**
+ * A sheet's result in one card: total, grade (with the veto), rank, and why an excellent score was graded
+ * lower. `before`/`after` add the page's own items; `children` go under the sentence.
+ */
+export function SheetSummary({ sheet, testId, before, after, children }: { sheet: Sheet; testId: string; before?: React.ReactNode; after?: React.ReactNode; children?: React.ReactNode }) {
+  return (
+    <>
+      <Descriptions column={{ xs: 2, md: 4 }} size="small">
+        {before}
+        <Descriptions.Item label="总分">
+          <Typography.Text strong data-testid={`${testId}-total`}>
+            {num(sheet.total)}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label="等次">
+          <Space size={4}>
+            <Tag color={sheet.vetoed ? 'red' : 'green'} data-testid={`${testId}-grade`}>
+              {sheet.gradeName ?? '—'}
+            </Tag>
+            {sheet.vetoed ? <Tag color="red">一票否决</Tag> : null}
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label="名次">{sheet.rank ?? '—'}</Descriptions.Item>
+        {after}
+      </Descriptions>
+      {sheet.limitedByShare ? <Typography.Paragraph type="secondary" style={{ margin: 0 }}>按分数应为优秀，因优秀等次比例限制评为下一等次。</Typography.Paragraph> : null}
+      {children}
+    </>
+  );
+}
 
 export function RoundStateTag({ round }: { round: Pick<Round, 'state' | 'stateName'> }) {
   return <Tag color={STATE_COLORS[round.state]}>{round.stateName}</Tag>;
@@ -168,7 +219,7 @@ export function ScoreModal({
             <InputNumber style={{ width: 200 }} precision={2} step={0.5} autoFocus />
           </Form.Item>
         )}
-        <Form.Item label={reasonLabel} name="reason" rules={[{ required: true, whitespace: true, message: `请填写${reasonLabel}` }, { min: 2, message: '至少 2 个字' }]}>
+        <Form.Item label={reasonLabel} name="reason" rules={[{ required: true, whitespace: true, message: `请填写${reasonLabel}` }, { min: 2, transform: (v?: string) => v?.trim(), message: '至少 2 个字' }]}>
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
         {withEvidence ? (
