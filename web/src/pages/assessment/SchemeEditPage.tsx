@@ -80,6 +80,7 @@ const BASIS_OPTIONS = [
 const FIELDS = ['name', 'baseScore', 'totalCap', 'appealDays', 'excellentShare', 'parts', 'criteria', 'bands'];
 /** Errors about a whole list or group, shown at its section rather than at one field. */
 const SECTIONS = ['parts', 'criteria', 'bands'];
+const SECTION_NAMES: Record<string, string> = { parts: '评分部分', criteria: '评分指标', bands: '等次分数线' };
 
 /** A key the service accepts, not yet taken: new rows get one from their position, existing rows keep theirs. */
 function freshKey(prefix: string, position: number, taken: (string | undefined)[]): string {
@@ -188,8 +189,8 @@ export default function SchemeEditPage() {
         const text = fieldMessage(f.message);
         const name = namePath(f.field === 'excellentMaxShare' ? 'excellentShare' : f.field);
         if (!FIELDS.includes(String(name[0]))) continue;
-        if (name.length === 1 && SECTIONS.includes(String(name[0]))) (bySection[name[0]] ??= []).push(text);
-        else if (name[0] === 'bands' && name.length === 2) fields.push({ name, errors: [text] });
+        // The DTO's list checks say only "至少 1 项": name the list they are about.
+        if (name.length === 1 && SECTIONS.includes(String(name[0]))) (bySection[name[0]] ??= []).push(/^(至少|最多)/.test(text) ? `${SECTION_NAMES[name[0] as string]}${text}` : text);
         else fields.push({ name, errors: [text] });
         if (e.code === 'ASSESSMENT.FORMALISM' && name[0] === 'criteria' && typeof name[1] === 'number') banned[name[1]] = text;
       }
