@@ -41,6 +41,7 @@ export const SCREENS: ScreenRoute[] = [
   // 考核 (assessment): the unit's own sheet; the office's rounds (考核管理), a round, a unit's sheet; the evaluator's scoring.
   { path: 'assessment', title: '考核', menu: '考核', icon: 'trophy', permission: 'assessment:self', unitUsersOnly: true, load: () => import('../pages/assessment/AssessmentPage') },
   { path: 'assessment-rounds', title: '考核管理', menu: '考核管理', icon: 'trophy', permission: 'assessment:manage', planWideOnly: true, load: () => import('../pages/assessment/RoundsPage') },
+  { path: 'assessment-schemes/:id', title: '编辑考核方案', permission: 'assessment:manage', planWideOnly: true, load: () => import('../pages/assessment/SchemeEditPage') },
   { path: 'assessment-rounds/:id', title: '年度考核', permission: 'assessment:read', planWideOnly: true, load: () => import('../pages/assessment/RoundPage') },
   { path: 'assessment-rounds/:id/sheets/:unitId', title: '单位评分表', permission: 'assessment:read', planWideOnly: true, load: () => import('../pages/assessment/SheetPage') },
   // The office may score too, but does it by adjusting on the round's sheets: the evaluator's list is not in its menu.

@@ -53,6 +53,18 @@ const FIELD_NAMES: Record<string, string> = {
   assignedValue: '下达值',
   baselineValue: '基数',
   commentary: '办公室意见',
+  // 考核方案
+  baseScore: '基础分',
+  totalCap: '总分上限',
+  parts: '评分部分',
+  criteria: '评分指标',
+  bands: '等次分数线',
+  'bands.excellent': '优秀分数线',
+  'bands.good': '良好分数线',
+  'bands.pass': '合格分数线',
+  excellentMaxShare: '优秀比例上限',
+  appealDays: '申诉期',
+  fromYear: '复制年度',
 };
 
 /** "items[3].percent" → "第 4 项 · 完成进度"; unknown names stay as they are. */

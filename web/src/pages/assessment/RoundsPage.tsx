@@ -90,6 +90,10 @@ export default function RoundsPage() {
               <Button size="small" loading={copying} onClick={copyForward} disabled={(schemes.data ?? []).some((s) => s.year === latest.year + 1)}>
                 复制为 {latest.year + 1} 年度方案
               </Button>
+            ) : planId && schemes.data ? (
+              <Button size="small" onClick={() => navigate(`/assessment-schemes/new?plan=${planId}&year=${new Date().getFullYear()}`)}>
+                制定 {new Date().getFullYear()} 年度方案
+              </Button>
             ) : null
           }
         >
@@ -99,7 +103,7 @@ export default function RoundsPage() {
               size="small"
               pagination={false}
               dataSource={[...(schemes.data ?? [])].sort((a, b) => b.year - a.year)}
-              locale={{ emptyText: '还没有考核方案。' }}
+              locale={{ emptyText: '还没有考核方案。点右上角「制定年度方案」，设定评分部分、指标和等次。' }}
               columns={[
                 { title: '年度', dataIndex: 'year', width: 80 },
                 { title: '方案名称', dataIndex: 'name' },
@@ -107,11 +111,16 @@ export default function RoundsPage() {
                 { title: '考核', width: 100, render: (_, s) => (taken.has(s.year) ? <Tag color="blue">已开启</Tag> : <Tag>未开启</Tag>) },
                 {
                   title: '操作',
-                  width: 90,
+                  width: 150,
                   render: (_, s) => (
-                    <Button type="link" size="small" onClick={() => setViewing(s)}>
-                      查看
-                    </Button>
+                    <>
+                      <Button type="link" size="small" onClick={() => setViewing(s)}>
+                        查看
+                      </Button>
+                      <Button type="link" size="small" aria-label={`编辑 ${s.year} 年度方案`} onClick={() => navigate(`/assessment-schemes/${s.id}`)}>
+                        编辑方案
+                      </Button>
+                    </>
                   ),
                 },
               ]}
