@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { createTestApp, type TestApp } from './app.js';
 
@@ -12,6 +14,14 @@ describe('OpenAPI schema names', () => {
     t = await createTestApp();
   });
   afterAll(() => t.close());
+
+  it('no two response or request classes share a name anywhere in the service', () => {
+    const files = (readdirSync('src', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.startsWith('generated'));
+    const names = files.flatMap((f) => [...readFileSync(join('src', f), 'utf8').matchAll(/^(?:export )?class (\w+Dto)\b/gm)].map((m) => `${m[1]} (${f})`));
+    const byName = new Map<string, string[]>();
+    for (const n of names) byName.set(n.split(' ')[0], [...(byName.get(n.split(' ')[0]) ?? []), n]);
+    expect([...byName.values()].filter((v) => v.length > 1)).toEqual([]);
+  });
 
   it('keeps the summary unit counts apart from the import report unit counts', async () => {
     const doc = (await request(t.http).get('/api/docs-json').expect(200)).body;

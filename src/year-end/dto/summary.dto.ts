@@ -53,7 +53,7 @@ class AnnualUnitCountsDto {
   @ApiProperty({ type: [String] }) dropped: string[];
 }
 
-class LightCountsDto {
+class YearLightCountsDto {
   @ApiProperty() green: number;
   @ApiProperty() yellow: number;
   @ApiProperty() red: number;
@@ -80,7 +80,7 @@ class SummaryBodyDto {
   @ApiProperty({ type: ItemCountsDto }) totals: ItemCountsDto;
   @ApiProperty({ type: IndicatorCountsDto }) indicators: IndicatorCountsDto;
   @ApiProperty({ type: AnnualUnitCountsDto }) units: AnnualUnitCountsDto;
-  @ApiProperty({ type: LightCountsDto }) lights: LightCountsDto;
+  @ApiProperty({ type: YearLightCountsDto }) lights: YearLightCountsDto;
   @ApiProperty({ type: NoticeCountsDto, nullable: true, description: '本年度督办单（统计督办单之前定稿的总结为 null）' }) notices: NoticeCountsDto | null;
   @ApiProperty({ type: String, nullable: true }) commentary: string | null;
 }

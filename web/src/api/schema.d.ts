@@ -3251,12 +3251,6 @@ export interface components {
             unitId?: string | null;
             unitName?: string;
         };
-        LightCountsDto: {
-            green: number;
-            none: number;
-            red: number;
-            yellow: number;
-        };
         LightReasonDto: {
             /** @enum {string} */
             code: "OVERDUE" | "DUE_SOON" | "BEHIND_SCHEDULE" | "REPORTS_MISSING" | "COMPLETED" | "NO_DATA_YET";
@@ -4240,7 +4234,7 @@ export interface components {
             commentary: string | null;
             dueDate: string;
             indicators: components["schemas"]["IndicatorCountsDto"];
-            lights: components["schemas"]["LightCountsDto"];
+            lights: components["schemas"]["YearLightCountsDto"];
             /** @description 本年度督办单（统计督办单之前定稿的总结为 null） */
             notices: components["schemas"]["NoticeCountsDto"] | null;
             planId: string;
@@ -4563,6 +4557,12 @@ export interface components {
             summaryFinalisedAt: string | null;
             version: number;
             year: number;
+        };
+        YearLightCountsDto: {
+            green: number;
+            none: number;
+            red: number;
+            yellow: number;
         };
     };
     responses: never;
