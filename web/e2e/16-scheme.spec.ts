@@ -22,6 +22,8 @@ test('办公室编辑本年度考核方案：权重合计有误被指出，宣�
     schemes = await office.get<SchemeRow[]>(`/plans/${plan.id}/assessment-schemes`);
   }
   const scheme = schemes.find((s) => s.year === year)!;
+  // Journey 15 opens this year's round when the journeys run together: the page then says the round keeps its copy.
+  const roundOpen = (await office.get<{ year: number }[]>(`/plans/${plan.id}/assessment-rounds`)).some((r) => r.year === year);
   const firstWeight = scheme.parts[0].weight;
   const added = scheme.criteria.length + 1;
 
@@ -60,7 +62,7 @@ test('办公室编辑本年度考核方案：权重合计有误被指出，宣�
   await card.getByLabel(`指标 ${added} 名称`).fill('重点任务推进质量');
   await expect(card.getByTestId('formalism-refusal')).toHaveCount(0);
   await page.getByRole('button', { name: '保存方案' }).first().click();
-  await expect(page.getByText('已保存考核方案')).toBeVisible();
+  await expect(page.getByText(roundOpen ? `已保存。${year} 年度考核已开启，仍使用开启时的方案副本；本次修改不影响它` : '已保存考核方案。开启考核时将使用此方案')).toBeVisible();
 
   const saved = await office.get<SchemeRow>(`/assessment-schemes/${scheme.id}`);
   expect(saved.parts[0].weight).toBe(firstWeight);

@@ -135,7 +135,9 @@ export default function RoundPage() {
         {manage && next ? (
           <Space wrap style={{ marginTop: 8 }}>
             <Popconfirm title={`确认${next.label}？`} description={next.confirm} okText={next.label} cancelText="取消" onConfirm={step} disabled={!!blocked}>
-              <Button type="primary" loading={busy} disabled={!!blocked}>
+              {/* One button per step (keyed): reusing the last step's button kept its loading icon, leaving, in the
+                  accessible name ("loading 开始申诉期") after the spinner had gone from the screen. */}
+              <Button key={r.state} type="primary" loading={busy} disabled={!!blocked}>
                 {next.label}
               </Button>
             </Popconfirm>
