@@ -45,6 +45,8 @@ export const SCREENS: ScreenRoute[] = [
   { path: 'assessment-rounds/:id', title: '年度考核', permission: 'assessment:read', planWideOnly: true, load: () => import('../pages/assessment/RoundPage') },
   { path: 'assessment-rounds/:id/sheets/:unitId', title: '单位评分表', permission: 'assessment:read', planWideOnly: true, load: () => import('../pages/assessment/SheetPage') },
   // The office may score too, but does it by adjusting on the round's sheets: the evaluator's list is not in its menu.
+  // Leaders (and evaluators) read the rounds and results on the same screens, without their write buttons.
+  { path: 'assessment-results', title: '考核结果', menu: '考核结果', icon: 'trophy', permission: 'assessment:read', planWideOnly: true, menuHiddenWith: 'assessment:manage', load: () => import('../pages/assessment/RoundsPage') },
   { path: 'assessment-evaluation', title: '考核评分', menu: '考核评分', icon: 'form', permission: 'assessment:evaluate', planWideOnly: true, menuHiddenWith: 'assessment:manage', load: () => import('../pages/assessment/EvaluationPage') },
   { path: 'plans', title: '实施方案', menu: '实施方案', icon: 'book', permission: 'plans:read', load: () => import('../pages/plans/PlansPage') },
   { path: 'plans/new', title: '新建方案', permission: 'plans:write', load: () => import('../pages/plans/PlanFormPage') },

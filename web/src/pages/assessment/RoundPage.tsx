@@ -112,7 +112,13 @@ export default function RoundPage() {
             <RoundStateTag round={r} />
           </Space>
         }
-        sub={manage ? <Link to={`/assessment-rounds?planId=${r.planId}`}>{r.planTitle} · 返回考核管理</Link> : r.planTitle}
+        sub={
+          manage ? (
+            <Link to={`/assessment-rounds?planId=${r.planId}`}>{r.planTitle} · 返回考核管理</Link>
+          ) : (
+            <Link to={`/assessment-results?planId=${r.planId}`}>{r.planTitle} · 返回考核结果</Link>
+          )
+        }
         extra={
           <>
             <Button onClick={() => save(`/api/v1/assessment-rounds/${id}/export/ranking`, `${r.year}年度考核排名表.xlsx`)}>下载排名表.xlsx</Button>

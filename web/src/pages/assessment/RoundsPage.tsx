@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, type Data } from '../../api/client';
 import { day } from '../../app/format';
 import { applyFieldErrors } from '../../app/formErrors';
+import { useAuth } from '../../app/auth';
 import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -13,8 +14,12 @@ import { num, rangeText, RoundStateTag, TYPE_NAMES, type Round, type Scheme, typ
 
 type SchemeRow = Data<'/api/v1/plans/{planId}/assessment-schemes', 'get'>[number];
 
-/** 考核管理: the office's rounds of a plan, one per year, each opened from that year's scheme. */
+/**
+ * 考核管理: the office's rounds of a plan, one per year, each opened from that year's scheme. The same screen
+ * is 考核结果 for leaders and evaluators: the rounds, their progress and results, without the write buttons.
+ */
 export default function RoundsPage() {
+  const manage = useAuth().can('assessment:manage');
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { plans, plan, choose } = usePlanChoice();
@@ -48,14 +53,16 @@ export default function RoundsPage() {
   return (
     <div>
       <PageHeader
-        title="考核管理"
-        sub="按年度考核方案开启考核，组织自评、评分、复核、公布、申诉和锁定。"
+        title={manage ? '考核管理' : '考核结果'}
+        sub={manage ? '按年度考核方案开启考核，组织自评、评分、复核、公布、申诉和锁定。' : '各年度考核的进度、排名、申诉和结果运用；点年度查看。'}
         extra={
           <>
             {plans.data && plans.data.length > 1 ? <Select aria-label="方案" style={{ width: 260 }} value={planId} onChange={choose} options={plans.data.map((p) => ({ value: p.id, label: p.title }))} /> : null}
-            <Button type="primary" disabled={!openable.length} title={openable.length ? undefined : '每个年度的考核方案只能开启一次考核；请先制定新年度的方案'} onClick={() => setOpening(true)}>
-              开启考核
-            </Button>
+            {manage ? (
+              <Button type="primary" disabled={!openable.length} title={openable.length ? undefined : '每个年度的考核方案只能开启一次考核；请先制定新年度的方案'} onClick={() => setOpening(true)}>
+                开启考核
+              </Button>
+            ) : null}
           </>
         }
       />
@@ -69,7 +76,18 @@ export default function RoundsPage() {
             dataSource={[...(rounds.data ?? [])].sort((a, b) => b.year - a.year)}
             scroll={{ x: 720 }}
             locale={{
-              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={openable.length ? '还没有开启考核。点「开启考核」，按年度方案为各责任单位自动计分。' : '还没有开启考核。请先制定（或复制）当年的考核方案，再开启考核。'} />,
+              emptyText: (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={
+                    !manage
+                      ? '还没有开启考核。领导小组办公室开启后，各年度的进度和结果会出现在这里。'
+                      : openable.length
+                        ? '还没有开启考核。点「开启考核」，按年度方案为各责任单位自动计分。'
+                        : '还没有开启考核。请先制定（或复制）当年的考核方案，再开启考核。'
+                  }
+                />
+              ),
             }}
             columns={[
               { title: '年度', dataIndex: 'year', width: 110, render: (y: number, r) => <Link to={`/assessment-rounds/${r.id}`}>{y} 年度考核</Link> },
@@ -86,7 +104,7 @@ export default function RoundsPage() {
           size="small"
           title="考核方案"
           extra={
-            latest ? (
+            !manage ? null : latest ? (
               <Button size="small" loading={copying} onClick={copyForward} disabled={(schemes.data ?? []).some((s) => s.year === latest.year + 1)}>
                 复制为 {latest.year + 1} 年度方案
               </Button>
@@ -103,7 +121,7 @@ export default function RoundsPage() {
               size="small"
               pagination={false}
               dataSource={[...(schemes.data ?? [])].sort((a, b) => b.year - a.year)}
-              locale={{ emptyText: '还没有考核方案。点右上角「制定年度方案」，设定评分部分、指标和等次。' }}
+              locale={{ emptyText: manage ? '还没有考核方案。点右上角「制定年度方案」，设定评分部分、指标和等次。' : '还没有考核方案。' }}
               columns={[
                 { title: '年度', dataIndex: 'year', width: 80 },
                 { title: '方案名称', dataIndex: 'name' },
@@ -117,9 +135,11 @@ export default function RoundsPage() {
                       <Button type="link" size="small" onClick={() => setViewing(s)}>
                         查看
                       </Button>
-                      <Button type="link" size="small" aria-label={`编辑 ${s.year} 年度方案`} onClick={() => navigate(`/assessment-schemes/${s.id}`)}>
-                        编辑方案
-                      </Button>
+                      {manage ? (
+                        <Button type="link" size="small" aria-label={`编辑 ${s.year} 年度方案`} onClick={() => navigate(`/assessment-schemes/${s.id}`)}>
+                          编辑方案
+                        </Button>
+                      ) : null}
                     </>
                   ),
                 },
