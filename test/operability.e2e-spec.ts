@@ -1,6 +1,7 @@
+import pg from 'pg';
 import request from 'supertest';
 import { seedDemo } from '../src/demo/demo-seed.js';
-import { asUser, createTestApp, tokenFor, type TestApp } from './app.js';
+import { asUser, createTestApp, DEMO_PASSWORD, tokenFor, type TestApp } from './app.js';
 import { buildReminderPlan } from './support/reminder-plan.js';
 
 describe('operability', () => {
@@ -70,6 +71,38 @@ describe('operability', () => {
       const scan = await asUser(t, await tokenFor(t, 'office')).post(`/api/v1/plans/${plan.planId}/reminders/scan`).expect(200);
       expect(Date.now() - started).toBeLessThan(8000);
       expect(await t.prisma.notification.count()).toBe(scan.body.written);
+    }, 30_000);
+  });
+
+  describe('with the database too busy to answer in time', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:6379' } });
+      await seedDemo(t.app);
+    });
+    afterAll(() => t.close());
+
+    it('answers 503 with Retry-After when a transaction outlives its limit, and leaves nothing written', async () => {
+      const login = await request(t.http).post('/api/v1/auth/login').send({ username: 'office', password: DEMO_PASSWORD }).expect(200);
+      const as = asUser(t, `Bearer ${login.body.accessToken}`);
+      const revoked = () => t.prisma.refreshToken.count({ where: { revokedAt: { not: null } } });
+      // Another session holds the office's refresh tokens for longer than a transaction may last (5 s).
+      const holder = new pg.Client({ connectionString: t.db.url });
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query(`SELECT id FROM refresh_tokens WHERE user_id = (SELECT id FROM users WHERE username = 'office') FOR UPDATE`);
+      const release = new Promise<void>((resolve) => setTimeout(() => void holder.query('COMMIT').then(() => resolve()), 6000));
+      const busy = await as.post('/api/v1/auth/logout', { refreshToken: login.body.refreshToken });
+      await release;
+      await holder.end();
+      expect(busy.status).toBe(503);
+      expect(busy.headers['content-type']).toContain('application/problem+json');
+      expect(busy.headers['retry-after']).toBe('2');
+      expect(busy.body).toMatchObject({ status: 503, code: 'DATABASE.BUSY', detail: '系统繁忙，本次操作未保存任何内容，请稍后重试' });
+      expect(await revoked()).toBe(0);
+      // The same request, sent again once the moment has passed.
+      await as.post('/api/v1/auth/logout', { refreshToken: login.body.refreshToken }).expect(204);
+      expect(await revoked()).toBe(1);
     }, 30_000);
   });
 });

@@ -34,6 +34,15 @@ interface Problem {
   [key: string]: unknown;
 }
 
+/**
+ * Prisma's codes for a database too busy to answer in time: no connection free within the pool wait
+ * (P2024), a transaction not started or not finished within its limits (P2028), a serialisation failure
+ * or deadlock (P2034), the server out of connections (P2037). Each is a moment of load, not a fault in
+ * the request.
+ */
+const DATABASE_BUSY = new Set(['P2024', 'P2028', 'P2034', 'P2037']);
+const BUSY_RETRY_SECONDS = 2;
+
 export const JSON_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 const mb = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
 
@@ -81,6 +90,10 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (e.code === 'P2025') return this.make(404, 'NOT_FOUND', '资源不存在');
     if (e.code === 'P2003') return this.make(409, 'CONFLICT.REFERENCE', '引用的数据不存在或仍被引用');
+    if (DATABASE_BUSY.has(e.code)) {
+      // The transaction never committed: the caller may send the same request again as it is.
+      return this.make(503, 'DATABASE.BUSY', '系统繁忙，本次操作未保存任何内容，请稍后重试', undefined, { retryAfter: BUSY_RETRY_SECONDS });
+    }
     return this.make(500, 'INTERNAL', '服务器内部错误，请联系管理员并提供请求编号');
   }
 

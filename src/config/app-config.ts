@@ -24,6 +24,16 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL 必须是 postgresql:// 连接串' })
   DATABASE_URL: string;
 
+  /**
+   * Connections this process keeps to PostgreSQL. Each instance holds up to this many, so instances ×
+   * DATABASE_POOL_MAX must stay below the server's max_connections (docs/performance.md).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_MAX = 10;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL 必须是 redis:// 连接串' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
