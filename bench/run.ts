@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { BENCH_PASSWORD, benchDatabaseUrl, type Scale } from './lib/db.js';
 import { runLoad, runSequential, runTimed, type Stats } from './lib/load.js';
-import { batchFloor, dashboardFloor, LIST_FLOOR } from './scenarios.js';
+import { batchFloor, dashboardFloor, FLOOR_AUDIT_TABLE, LIST_FLOOR } from './scenarios.js';
 
 interface Row {
   scale: Scale;
@@ -38,7 +38,9 @@ async function waitFor(url: string, tries = 120) {
 }
 
 function startService(scale: Scale, port = API_PORT): ChildProcess {
-  return spawn(process.execPath, ['dist/src/main.js'], {
+  // BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the service (NODE_OPTIONS refuses --cpu-prof).
+  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
@@ -189,6 +191,7 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
           })) as { id: string; version: number }[];
           for (const s of saved) town.reports.find((r) => r.id === s.id)!.version = s.version;
         }, batchLoad);
+        await pool.query(FLOOR_AUDIT_TABLE);
         const batchFloorStats = await runLoad((w) => batchFloor(pool, floorTowns[w].reports, (percent = (percent + 1) % 100)), batchLoad);
         rows.push({ scale, scenario: `batch submission (${items} items, ${workers} units at once)`, api: batch, floor: batchFloorStats, floorKind: 'one raw transaction', ratioP95: batch.p95 / batchFloorStats.p95 });
 

@@ -149,6 +149,14 @@ describe('the workflow core: nothing reported is lost, one rule for single and b
     expect(viaBatch.body[0].version - b.version).toBe(signedSingle.body.version - a.version);
     const history = async (id: string) => (await as('xingqing').get(`/api/v1/reports/${id}`).expect(200)).body.history.map((h: { action: string; state: string }) => [h.action, h.state]);
     expect(await history(b.id)).toEqual((await history(a.id)).slice(-2));
+    // What each write answered is the report as a later read shows it (the runner builds it without reloading).
+    const read = async (id: string) => {
+      const { history: _history, contributions: _contributions, ...view } = (await as('xingqing').get(`/api/v1/reports/${id}`).expect(200)).body;
+      return view;
+    };
+    expect(signedSingle.body).toEqual(await read(a.id));
+    expect(viaBatch.body[0]).toEqual(await read(b.id));
+    expect(viaBatch.body[0]).toMatchObject({ state: 'submitted', unitName: '兴庆区', period: { status: 'open' } });
     expect(await history(b.id)).toEqual([
       ['report.saved', 'draft'],
       ['report.signed_off', 'submitted'],
@@ -181,6 +189,9 @@ describe('the workflow core: nothing reported is lost, one rule for single and b
     await as('xingqing').put(`/api/v1/reports/${c.id}`, { version: received.body.version, ...fill(35) }).expect(409);
     const reopened = await as('office').post(`/api/v1/reports/${c.id}/reopen`, { version: received.body.version, reason: '口径调整' }).expect(200);
     expect(reopened.body.state).toBe('returned');
+    const { history: _history, contributions: _contributions, ...read } = (await as('office').get(`/api/v1/reports/${c.id}`).expect(200)).body;
+    expect(reopened.body).toEqual(read);
+    expect(read).toMatchObject({ returnReason: '重新打开：口径调整', acceptedAt: null });
     // A report (not a contribution) is still for the office alone.
     const own = await report('1', '市发改委');
     await as('fgw-head').post(`/api/v1/reports/${own.id}/accept`, { version: own.version }).expect(403);

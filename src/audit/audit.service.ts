@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { requestContext } from '../common/request-context.js';
-import type { AuditEvent, Prisma } from '../generated/prisma/client.js';
+import type { AuditEvent } from '../generated/prisma/client.js';
 import { PrismaService, type Tx } from '../prisma/prisma.service.js';
 
 export interface AuditInput {
@@ -91,28 +91,33 @@ export class AuditService implements OnModuleDestroy {
   async recordMany(tx: Tx, inputs: AuditInput[]): Promise<void> {
     if (inputs.length === 0) return;
     const ctx = requestContext.getStore();
-    const occurredAt = new Date();
-    await tx.auditEvent.createMany({
-      data: inputs.map((input) => {
-        const actor = input.actor !== undefined ? input.actor : ctx?.actor;
-        return {
-          occurredAt,
-          actorId: actor?.id ?? null,
-          actorName: actor?.name ?? null,
-          actorUnitId: actor?.unitId ?? null,
-          action: input.action,
-          entityType: input.entityType,
-          entityId: input.entityId ?? null,
-          before: json(input.before),
-          after: json(input.after),
-          requestId: ctx?.requestId ?? null,
-          clientIp: ctx?.ip ?? null,
-          relatedType: input.related?.type ?? null,
-          relatedId: input.related?.id ?? null,
-          hashVersion: KEYED,
-        };
-      }),
+    const occurredAt = new Date().toISOString();
+    // One raw statement: events are hashed as PostgreSQL stores them, so how they are sent does not matter,
+    // and Prisma's createMany spent more time compiling a batch's 40 events than PostgreSQL spent storing them.
+    const rows = inputs.map((input, n) => {
+      const actor = input.actor !== undefined ? input.actor : ctx?.actor;
+      return {
+        n,
+        actor_id: actor?.id ?? null,
+        actor_name: actor?.name ?? null,
+        actor_unit_id: actor?.unitId ?? null,
+        action: input.action,
+        entity_type: input.entityType,
+        entity_id: input.entityId ?? null,
+        // Absent, not JSON null: the column stays SQL NULL, as it did with Prisma.
+        ...(input.before === null || input.before === undefined ? {} : { before: input.before }),
+        ...(input.after === null || input.after === undefined ? {} : { after: input.after }),
+        request_id: ctx?.requestId ?? null,
+        client_ip: ctx?.ip ?? null,
+        related_type: input.related?.type ?? null,
+        related_id: input.related?.id ?? null,
+      };
     });
+    await tx.$executeRaw`
+      INSERT INTO audit_events (occurred_at, actor_id, actor_name, actor_unit_id, action, entity_type, entity_id, before, after, request_id, client_ip, related_type, related_id, hash_version)
+      SELECT ${occurredAt}::timestamptz, x.actor_id, x.actor_name, x.actor_unit_id, x.action, x.entity_type, x.entity_id, x.before, x.after, x.request_id, x.client_ip, x.related_type, x.related_id, ${KEYED}::smallint
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(n int, actor_id uuid, actor_name text, actor_unit_id uuid, action text, entity_type text, entity_id text, before jsonb, after jsonb, request_id text, client_ip text, related_type text, related_id text)
+      ORDER BY x.n`;
     // Not committed yet: a seal shortly after usually finds it; the periodic one always does.
     this.sealSoon(50);
   }
@@ -258,9 +263,4 @@ export class AuditService implements OnModuleDestroy {
       cursor = batch.at(-1)!.chainSeq!;
     }
   }
-}
-
-/** What is stored: plain JSON (dates as strings, undefined dropped), or no value at all. */
-function json(v: unknown): Prisma.InputJsonValue | undefined {
-  return v === null || v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 }

@@ -63,11 +63,16 @@ export class OutboxService implements OnModuleInit {
   /** Writes events inside the caller's transaction: they exist if and only if the change does. */
   async add(tx: Tx, events: DomainEvent[]): Promise<bigint[]> {
     if (events.length === 0) return [];
-    const rows = await tx.outboxEvent.createManyAndReturn({
-      data: events.map((e) => ({ type: e.type, aggregateType: e.aggregateType, aggregateId: e.aggregateId ?? null, payload: e.payload as Prisma.InputJsonValue })),
-      select: { id: true },
-    });
-    return rows.map((r) => r.id);
+    // One statement whatever the count, in the given order (a batch announces 40 at once; Prisma's
+    // createMany spent more time compiling the query than PostgreSQL spent running it).
+    const rows = events.map((e, n) => ({ n, type: e.type, aggregate_type: e.aggregateType, aggregate_id: e.aggregateId ?? null, payload: e.payload }));
+    const inserted = await tx.$queryRaw<{ id: bigint }[]>`
+      INSERT INTO outbox_events (type, aggregate_type, aggregate_id, payload)
+      SELECT x.type, x.aggregate_type, x.aggregate_id, x.payload
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(n int, type text, aggregate_type text, aggregate_id text, payload jsonb)
+      ORDER BY x.n
+      RETURNING id`;
+    return inserted.map((r) => r.id);
   }
 
   /** Delivers the given events now (after their commit). A failure is left to the sweep, never thrown. */

@@ -110,7 +110,8 @@ export class ReportBatchService {
         BATCH,
       );
       if (!dto.signOff) return saved;
-      return w.apply(reportLifecycle, 'signOff', p, saved.map((r) => ({ id: r.id, version: r.version })), BATCH);
+      // The saved reports are locked and current: signing off needs no second lock and load.
+      return w.apply(reportLifecycle, 'signOff', p, saved.map((r) => ({ id: r.id, version: r.version })), BATCH, saved);
     });
     return rows.map(toReportView);
   }

@@ -1,9 +1,9 @@
 import { canManage, defineAbilityFor, reportScope } from '../access/abilities.js';
 import { Permission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
-import { Prisma, type ReportState } from '../generated/prisma/client.js';
+import type { ReportState } from '../generated/prisma/client.js';
 import type { Tx } from '../prisma/prisma.service.js';
-import { defineLifecycle, type Refusal } from '../workflow/lifecycle.js';
+import { defineLifecycle, mergeWritten, type Refusal } from '../workflow/lifecycle.js';
 import { contentOf, reportInclude, toReportView, type ReportRow } from './report-view.js';
 
 export const STATE_NAMES: Record<ReportState, string> = { pending: '待填报', draft: '草稿', submitted: '已报送', returned: '已退回', accepted: '已采纳' };
@@ -140,18 +140,21 @@ export const reportLifecycle = defineLifecycle<ReportRow>({
   load: (tx: Tx, p: Principal, ids: string[]) =>
     tx.progressReport.findMany({ where: { AND: [reportScope(defineAbilityFor(p)), { id: { in: ids } }] }, include: reportInclude }),
   view: toReportView,
+  // No relation of the loaded report depends on a column a transition writes.
+  merge: mergeWritten,
   async record(tx, changes, t, { principal }) {
-    await tx.reportRevision.createMany({
-      data: changes.map(({ after, request }) => ({
-        reportId: after.id,
-        version: after.version,
-        action: t.event,
-        state: after.state,
-        content: contentOf(after) as Prisma.InputJsonValue,
-        reason: request.reason,
-        actorId: principal.userId,
-      })),
-    });
+    // Raw, like the update: a batch writes 40 revisions, and Prisma's createMany cost more to compile than to run.
+    const revisions = changes.map(({ after, request }) => ({
+      report_id: after.id,
+      version: after.version,
+      state: after.state,
+      content: contentOf(after),
+      reason: request.reason ?? null,
+    }));
+    await tx.$executeRaw`
+      INSERT INTO report_revisions (id, report_id, version, action, state, content, reason, actor_id)
+      SELECT gen_random_uuid(), x.report_id, x.version, ${t.event}, x.state::"ReportState", x.content, x.reason, ${principal.userId}::uuid
+      FROM jsonb_to_recordset(${JSON.stringify(revisions)}::jsonb) AS x(report_id uuid, version int, state text, content jsonb, reason text)`;
     return {
       audit: changes.map(({ after, request }) => ({
         action: t.event,

@@ -79,10 +79,26 @@ export interface LifecycleSpec<R extends LifecycleRow> {
   /** The record as the API shows it (a stale write answers 409 with it). */
   view(row: R): unknown;
   /**
+   * The record after a transition, from the record before and the columns the update wrote (database
+   * names, as returned by PostgreSQL; the state as `__state`). Saves loading the records a second time.
+   * Declare it (usually as `mergeWritten`) only when no relation or derived field of the loaded record
+   * depends on a column a transition writes; otherwise the runner loads the records again.
+   */
+  merge?(before: R, written: Record<string, unknown>): R;
+  /**
    * What the change leaves behind besides the row itself: revisions, audit events and domain events.
    * Runs in the transaction, after the update, with the rows as they were and as they are.
    */
   record(tx: Tx, changes: { before: R; after: R; request: TransitionRequest }[], transition: TransitionSpec<R>, ctx: TransitionContext): Promise<{ audit: AuditInput[]; events: DomainEvent[] }>;
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** The usual `merge`: the written columns, renamed to the row's fields (`next_steps` → `nextSteps`), over the record before. */
+export function mergeWritten<R extends LifecycleRow>(before: R, written: Record<string, unknown>): R {
+  const row: Record<string, unknown> = { ...(before as unknown as Record<string, unknown>) };
+  for (const [column, value] of Object.entries(written)) row[column === '__state' ? 'state' : camel(column)] = value;
+  return row as R;
 }
 
 /** Declares a lifecycle; the identity function keeps the row type flowing into every transition. */

@@ -18,7 +18,12 @@ export interface BatchPath {
 export interface WorkflowTx {
   tx: Tx;
   now: Date;
-  apply<R extends LifecycleRow>(spec: LifecycleSpec<R>, transition: string, p: Principal, requests: TransitionRequest[], batch?: BatchPath): Promise<R[]>;
+  /**
+   * `current`: the records as an earlier `apply` of this transaction returned them (so already locked and
+   * as they are now); the runner then neither locks nor loads them again. Pass nothing when the
+   * transaction wrote them any other way since.
+   */
+  apply<R extends LifecycleRow>(spec: LifecycleSpec<R>, transition: string, p: Principal, requests: TransitionRequest[], batch?: BatchPath, current?: R[]): Promise<R[]>;
   /** Events of changes that are not transitions (a record created, an import committed). */
   announce(events: DomainEvent[]): Promise<void>;
   audit(inputs: AuditInput[]): Promise<void>;
@@ -51,7 +56,7 @@ export class WorkflowService {
         const w: WorkflowTx = {
           tx,
           now,
-          apply: (spec, transition, p, requests, batch) => this.applyIn(tx, now, eventIds, spec, transition, p, requests, batch),
+          apply: (spec, transition, p, requests, batch, current) => this.applyIn(tx, now, eventIds, spec, transition, p, requests, batch, current),
           announce: async (events) => void eventIds.push(...(await this.outbox.add(tx, events))),
           audit: (inputs) => this.auditLog.recordMany(tx, inputs),
         };
@@ -94,6 +99,7 @@ export class WorkflowService {
     p: Principal,
     requests: TransitionRequest[],
     batch?: BatchPath,
+    current?: R[],
   ): Promise<R[]> {
     const t = spec.transitions[name];
     const ctx: TransitionContext = { now, principal: p };
@@ -101,8 +107,8 @@ export class WorkflowService {
     if (new Set(ids).size !== ids.length) {
       throw new DomainError('WORKFLOW.DUPLICATE', 400, `同一${spec.subject}在请求中出现多次`, [{ field: batch ? `${batch.path}` : 'id', message: '重复' }]);
     }
-    await spec.lock(tx, ids);
-    const before = new Map((await spec.load(tx, p, ids)).map((r) => [r.id, r]));
+    const known = current && new Map(current.map((r) => [r.id, r]));
+    const before = known && ids.every((id) => known.has(id)) ? known : await this.lockAndLoad(tx, spec, p, ids);
     const refusals = requests.flatMap((request, index) => {
       const row = before.get(request.id);
       const refusal = row ? checkTransition(spec, name, p, row, request, ctx) : this.notFound(spec);
@@ -115,10 +121,12 @@ export class WorkflowService {
     const sets = requests.map((request) => t.set?.(before.get(request.id)!, request, ctx) ?? {});
     const keys = Object.keys(sets[0] ?? {});
     if (sets.some((s) => Object.keys(s).join() !== keys.join())) throw new Error(`${spec.name}.${name}: set() must return the same columns for every row`);
-    const updated = await this.update(tx, spec, t.to, keys, requests, sets);
-    if (updated !== requests.length) throw new Error(`${spec.name}.${name}: ${requests.length - updated} locked rows were not updated`);
+    const written = await this.update(tx, spec, t.to, keys, requests, sets);
+    if (written.length !== requests.length) throw new Error(`${spec.name}.${name}: ${requests.length - written.length} locked rows were not updated`);
 
-    const after = new Map((await spec.load(tx, p, ids)).map((r) => [r.id, r]));
+    const after = spec.merge
+      ? new Map(written.map((w) => [w.id as string, spec.merge!(before.get(w.id as string)!, w)]))
+      : new Map((await spec.load(tx, p, ids)).map((r) => [r.id, r]));
     const changes = requests.map((request) => ({ before: before.get(request.id)!, after: after.get(request.id)!, request }));
     const { audit, events } = await spec.record(tx, changes, t, ctx);
     await this.auditLog.recordMany(tx, audit);
@@ -126,7 +134,12 @@ export class WorkflowService {
     return changes.map((c) => c.after);
   }
 
-  /** State, version and the transition's columns for every row in one statement. */
+  private async lockAndLoad<R extends LifecycleRow>(tx: Tx, spec: LifecycleSpec<R>, p: Principal, ids: string[]) {
+    await spec.lock(tx, ids);
+    return new Map((await spec.load(tx, p, ids)).map((r) => [r.id, r]));
+  }
+
+  /** State, version and the transition's columns for every row in one statement; returns what it wrote. */
   private update<R extends LifecycleRow>(tx: Tx, spec: LifecycleSpec<R>, to: string, keys: string[], requests: TransitionRequest[], sets: Record<string, unknown>[]) {
     const data = requests.map((r, i) => ({ __id: r.id, __version: r.version, ...sets[i] }));
     const assignments = [
@@ -136,10 +149,12 @@ export class WorkflowService {
       ...keys.map((k) => Prisma.raw(`"${k}" = x."${k}"`)),
     ];
     const columns = [Prisma.raw('__id uuid'), Prisma.raw('__version int'), ...keys.map((k) => Prisma.raw(`"${k}" ${spec.columns[k] ?? fail(spec, k)}`))];
-    return tx.$executeRaw`
+    const returned = [Prisma.raw('t.id'), Prisma.raw('t.version'), Prisma.raw(`t."${spec.stateColumn}" AS "__state"`), ...[...(spec.touch ?? []), ...keys].map((c) => Prisma.raw(`t."${c}"`))];
+    return tx.$queryRaw<Record<string, unknown>[]>`
       UPDATE ${Prisma.raw(spec.table)} t SET ${Prisma.join(assignments)}
       FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS x(${Prisma.join(columns)})
-      WHERE t.id = x.__id AND t.version = x.__version`;
+      WHERE t.id = x.__id AND t.version = x.__version
+      RETURNING ${Prisma.join(returned)}`;
   }
 
   private notFound<R extends LifecycleRow>(spec: LifecycleSpec<R>): Refusal {
