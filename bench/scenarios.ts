@@ -37,11 +37,12 @@ export async function dashboardFloor(pool: pg.Pool, planId: string) {
     ),
     pool.query(
       // The reporting rates from the pre-aggregated tallies, as the service reads them.
-      `SELECT u.id, u.name, p.id, p.label, p.due_date, sum(t.expected), sum(t.submitted), sum(t.on_time),
-              CASE WHEN p.due_date < current_date THEN sum(t.expected - t.submitted) ELSE 0 END
-       FROM report_tallies t JOIN reporting_periods p ON p.id = t.period_id JOIN units u ON u.id = t.unit_id
-       WHERE p.plan_id = $1 AND t.period_id = ANY(ARRAY(SELECT id FROM reporting_periods WHERE plan_id = $1))
-       GROUP BY u.id, u.name, p.id, p.label, p.due_date HAVING sum(t.expected) > 0`,
+      `SELECT u.id, u.name, p.id, p.label, p.due_date, s.expected, s.submitted, s.on_time,
+              CASE WHEN p.due_date < current_date THEN s.expected - s.submitted ELSE 0 END
+       FROM (SELECT t.period_id, t.unit_id, sum(t.expected) AS expected, sum(t.submitted) AS submitted, sum(t.on_time) AS on_time
+             FROM report_tallies t WHERE t.period_id = ANY(ARRAY(SELECT id FROM reporting_periods WHERE plan_id = $1))
+             GROUP BY t.period_id, t.unit_id HAVING sum(t.expected) > 0) s
+       JOIN reporting_periods p ON p.id = s.period_id JOIN units u ON u.id = s.unit_id`,
       [planId],
     ),
   ]);

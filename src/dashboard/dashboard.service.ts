@@ -61,22 +61,24 @@ export class DashboardService {
       // (prisma/sql/003_report_tallies.sql): a few rows per unit instead of every report of the plan.
       this.prisma.$queryRaw<{ unit_id: string; name: string; period_id: string; label: string; due_date: Date; expected: bigint; submitted: bigint; on_time: bigint; missing: bigint }[]>`
         SELECT u.id::text AS unit_id, u.name, p.id::text AS period_id, p.label, p.due_date,
-          sum(t.expected) AS expected,
-          sum(t.submitted) AS submitted,
-          sum(t.on_time) AS on_time,
-          CASE WHEN p.due_date < ${today}::date THEN sum(t.expected - t.submitted) ELSE 0 END AS missing
-        FROM report_tallies t
-        JOIN reporting_periods p ON p.id = t.period_id
-        JOIN units u ON u.id = t.unit_id
-        WHERE p.plan_id = ${q.planId}::uuid
-          -- The plan's periods as a list: joined only through p, the planner misjudges how few tallies a plan
-          -- has and scans the whole table (44 ms at province scale, against 6 ms through the period index).
-          AND t.period_id = ANY(ARRAY(SELECT id FROM reporting_periods WHERE plan_id = ${q.planId}::uuid))
-          ${scope ? Prisma.sql`AND t.unit_id = ANY(${scope}::uuid[])` : Prisma.empty}
-          ${q.areaId ? Prisma.sql`AND t.area_id = ${q.areaId}::uuid` : Prisma.empty}
-          ${q.unitId ? Prisma.sql`AND t.unit_id = ${q.unitId}::uuid` : Prisma.empty}
-        GROUP BY u.id, u.name, p.id, p.label, p.due_date
-        HAVING sum(t.expected) > 0
+          s.expected, s.submitted, s.on_time,
+          CASE WHEN p.due_date < ${today}::date THEN s.expected - s.submitted ELSE 0 END AS missing
+        -- Summed per period and unit before the joins: a unit's name is then looked up once per row of the
+        -- answer, not once per tally (3,674 → 528 lookups for a city plan at province scale; 9.5 → 5.4 ms).
+        FROM (
+          SELECT t.period_id, t.unit_id, sum(t.expected) AS expected, sum(t.submitted) AS submitted, sum(t.on_time) AS on_time
+          FROM report_tallies t
+          -- The plan's periods as a list: joined only through the periods, the planner misjudges how few tallies
+          -- a plan has and scans the whole table (44 ms at province scale, against 6 ms through the period index).
+          WHERE t.period_id = ANY(ARRAY(SELECT id FROM reporting_periods WHERE plan_id = ${q.planId}::uuid))
+            ${scope ? Prisma.sql`AND t.unit_id = ANY(${scope}::uuid[])` : Prisma.empty}
+            ${q.areaId ? Prisma.sql`AND t.area_id = ${q.areaId}::uuid` : Prisma.empty}
+            ${q.unitId ? Prisma.sql`AND t.unit_id = ${q.unitId}::uuid` : Prisma.empty}
+          GROUP BY t.period_id, t.unit_id
+          HAVING sum(t.expected) > 0
+        ) s
+        JOIN reporting_periods p ON p.id = s.period_id
+        JOIN units u ON u.id = s.unit_id
         ORDER BY p.due_date, u.name`,
     ]);
 
