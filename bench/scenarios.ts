@@ -42,7 +42,8 @@ export async function dashboardFloor(pool: pg.Pool, planId: string) {
        FROM (SELECT t.period_id, t.unit_id, sum(t.expected) AS expected, sum(t.submitted) AS submitted, sum(t.on_time) AS on_time
              FROM report_tallies t WHERE t.period_id = ANY(ARRAY(SELECT id FROM reporting_periods WHERE plan_id = $1))
              GROUP BY t.period_id, t.unit_id HAVING sum(t.expected) > 0) s
-       JOIN reporting_periods p ON p.id = s.period_id JOIN units u ON u.id = s.unit_id`,
+       JOIN reporting_periods p ON p.id = s.period_id JOIN units u ON u.id = s.unit_id
+       ORDER BY p.due_date, u.name`,
       [planId],
     ),
   ]);

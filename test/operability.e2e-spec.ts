@@ -1,7 +1,7 @@
 import pg from 'pg';
 import request from 'supertest';
 import { seedDemo } from '../src/demo/demo-seed.js';
-import { asUser, createTestApp, DEMO_PASSWORD, tokenFor, type TestApp } from './app.js';
+import { asUser, createTestApp, DEMO_PASSWORD, TestClock, tokenFor, type TestApp } from './app.js';
 import { buildReminderPlan } from './support/reminder-plan.js';
 
 describe('operability', () => {
@@ -76,9 +76,10 @@ describe('operability', () => {
 
   describe('with the database too busy to answer in time', () => {
     let t: TestApp;
+    let planId: string;
     beforeAll(async () => {
-      t = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:6379' } });
-      await seedDemo(t.app);
+      t = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:6379' }, clock: new TestClock(new Date('2026-04-05T10:00:00+08:00')) });
+      ({ planId } = await seedDemo(t.app));
     });
     afterAll(() => t.close());
 
@@ -103,6 +104,37 @@ describe('operability', () => {
       // The same request, sent again once the moment has passed.
       await as.post('/api/v1/auth/logout', { refreshToken: login.body.refreshToken }).expect(204);
       expect(await revoked()).toBe(1);
+    }, 30_000);
+
+    it('answers 503 when PostgreSQL breaks a deadlock by aborting the request, and leaves nothing written', async () => {
+      const office = asUser(t, await tokenFor(t, 'office'));
+      await office.put(`/api/v1/plans/${planId}/reporting-schedule`, { cadence: 'quarterly', dueDay: 10 }).expect(200);
+      const periodId = (await office.post(`/api/v1/plans/${planId}/periods`, { year: 2026, index: 1 }).expect(201)).body.id;
+      const [head] = await t.prisma.$queryRaw<{ username: string; unit_id: string }[]>`
+        SELECT u.username, u.unit_id::text FROM users u JOIN progress_reports r ON r.unit_id = u.unit_id AND r.period_id = ${periodId}::uuid
+        WHERE 'unit_head' = ANY(u.roles) GROUP BY u.username, u.unit_id HAVING count(*) >= 2 ORDER BY u.username LIMIT 1`;
+      const as = asUser(t, await tokenFor(t, head.username));
+      const items = ((await as.get(`/api/v1/periods/${periodId}/my-reports`).expect(200)).body.items as { id: string; version: number }[]).slice(0, 2);
+      const [first, second] = items.map((i) => i.id).sort();
+      const body = { items: items.map((i) => ({ reportId: i.id, version: i.version, status: 'on_track', percent: 10, done: '已启动' })) };
+      // The service locks a batch's reports in id order; another session holds the second and then asks for the first.
+      const holder = new pg.Client({ connectionString: t.db.url });
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM progress_reports WHERE id = $1 FOR UPDATE', [second]);
+      const save = as.post(`/api/v1/periods/${periodId}/my-reports`, body).then((r) => r);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const cycle = holder.query('SELECT id FROM progress_reports WHERE id = $1 FOR UPDATE', [first]);
+      const refused = await save;
+      await cycle;
+      await holder.query('ROLLBACK');
+      await holder.end();
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ code: 'DATABASE.BUSY' });
+      expect(refused.headers['retry-after']).toBe('2');
+      expect(await t.prisma.progressReport.count({ where: { id: { in: [first, second] }, state: 'draft' } })).toBe(0);
+      await as.post(`/api/v1/periods/${periodId}/my-reports`, body).expect(201);
+      expect(await t.prisma.progressReport.count({ where: { id: { in: [first, second] }, state: 'draft' } })).toBe(2);
     }, 30_000);
   });
 });

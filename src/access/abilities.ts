@@ -1,6 +1,6 @@
 import { AbilityBuilder, subject } from '@casl/ability';
 import { accessibleBy, createPrismaAbility, type PrismaAbility } from '@casl/prisma';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Principal } from './principal.js';
 
 export type Action = 'read' | 'manage';
@@ -20,6 +20,16 @@ export const workItemScope = (ability: AppAbility, action: Action = 'read') =>
   accessibleBy(ability, action).ofType('WorkItem') as Prisma.WorkItemWhereInput;
 export const reportScope = (ability: AppAbility, action: Action = 'read') =>
   accessibleBy(ability, action).ofType('ProgressReport') as Prisma.ProgressReportWhereInput;
+/**
+ * The ProgressReport read rule of `defineAbilityFor` as SQL on `progress_reports r`, for the write path's
+ * one-statement load. It must say exactly what the CASL rules say; test/report-scope.e2e-spec.ts compares
+ * the two for every account of the demo.
+ */
+export function reportScopeSql(p: Principal): Prisma.Sql {
+  if (p.planWide) return Prisma.sql`TRUE`;
+  return Prisma.sql`(r.unit_id = ANY(${p.scopeUnitIds}::uuid[])
+    OR (r.kind = 'contribution' AND EXISTS (SELECT 1 FROM assignments sa WHERE sa.work_item_id = r.work_item_id AND sa.unit_id = ANY(${p.scopeUnitIds}::uuid[]) AND sa.role = 'lead')))`;
+}
 export const extensionScope = (ability: AppAbility, action: Action = 'read') =>
   accessibleBy(ability, action).ofType('ExtensionRequest') as Prisma.ExtensionRequestWhereInput;
 export const noticeScope = (ability: AppAbility, action: Action = 'read') =>

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { requestContext } from '../common/request-context.js';
 import type { AuditEvent } from '../generated/prisma/client.js';
@@ -74,6 +74,8 @@ export function diff(before: Record<string, unknown> | null, after: Record<strin
 
 @Injectable()
 export class AuditService implements OnModuleDestroy {
+  private readonly logger = new Logger('AuditService');
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
@@ -171,7 +173,9 @@ export class AuditService implements OnModuleDestroy {
       await new Promise((r) => setTimeout(r, delayMs).unref());
       do {
         this.sealAgain = false;
-        await this.seal().catch(() => undefined); // the periodic seal retries; verify seals first
+        // The periodic seal retries, and verify seals first; but a seal that keeps failing (a row the chain
+        // cannot take) must not be silent: unsealed events are not yet protected.
+        await this.seal().catch((e: unknown) => this.logger.warn(`审计事件链接失败，稍后重试：${e instanceof Error ? e.message : String(e)}`));
       } while (this.sealAgain);
       this.sealing = undefined;
     })();

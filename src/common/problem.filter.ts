@@ -35,13 +35,34 @@ interface Problem {
 }
 
 /**
- * Prisma's codes for a database too busy to answer in time: no connection free within the pool wait
- * (P2024), a transaction not started or not finished within its limits (P2028), a serialisation failure
- * or deadlock (P2034), the server out of connections (P2037). Each is a moment of load, not a fault in
- * the request.
+ * A database too busy to answer in time: a transaction past its time limit (P2028 with an expired or
+ * never-started transaction), no connection within the pool wait (P2024), the server out of connections
+ * (P2037), and PostgreSQL's own refusals of the moment, which reach us by SQLSTATE (raw statements all
+ * come as P2010, and the adapter gives deadlocks no Prisma code at all): serialisation failure, deadlock,
+ * lock or statement timeout, too many connections. Each is a moment of load, not a fault in the request,
+ * and each rolled the transaction back.
  */
-const DATABASE_BUSY = new Set(['P2024', 'P2028', 'P2034', 'P2037']);
+const BUSY_PRISMA_CODES = new Set(['P2024', 'P2034', 'P2037']);
+const BUSY_SQLSTATES = new Set(['40001', '40P01', '55P03', '57014', '53300']);
 const BUSY_RETRY_SECONDS = 2;
+
+function isDatabaseBusy(e: unknown): boolean {
+  if (e instanceof Prisma.PrismaClientKnownRequestError) {
+    if (BUSY_PRISMA_CODES.has(e.code)) return true;
+    // Not every P2028 is a timeout: a query on a transaction already committed is a bug, and committed.
+    if (e.code === 'P2028') return /expired|in the given time|timed out/i.test(e.message);
+  }
+  const sqlState = driverCause(e)?.originalCode;
+  return typeof sqlState === 'string' && BUSY_SQLSTATES.has(sqlState);
+}
+
+/** What the pg adapter says PostgreSQL answered: on the error itself, or under a Prisma error's meta. */
+function driverCause(e: unknown): { originalCode?: unknown } | undefined {
+  const adapterError = e instanceof Prisma.PrismaClientKnownRequestError ? (e.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError : e;
+  if (!adapterError || typeof adapterError !== 'object' || !('cause' in adapterError)) return undefined;
+  const cause = (adapterError as { cause?: unknown }).cause;
+  return cause && typeof cause === 'object' ? (cause as { originalCode?: unknown }) : undefined;
+}
 
 export const JSON_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 const mb = (bytes: number) => `${Math.round((bytes / 1048576) * 10) / 10} MB`;
@@ -77,6 +98,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return this.make(exception.status, exception.code, exception.message, exception.errors, exception.extra);
     }
+    if (isDatabaseBusy(exception)) {
+      // Nothing was committed: the caller may send the same request again as it is.
+      return this.make(503, 'DATABASE.BUSY', '系统繁忙，本次操作未保存任何内容，请稍后重试', undefined, { retryAfter: BUSY_RETRY_SECONDS });
+    }
     if (exception instanceof Prisma.PrismaClientKnownRequestError) return this.database(exception);
     if (exception instanceof HttpException) return this.http(exception, req);
     return this.make(500, 'INTERNAL', '服务器内部错误，请联系管理员并提供请求编号');
@@ -90,10 +115,6 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (e.code === 'P2025') return this.make(404, 'NOT_FOUND', '资源不存在');
     if (e.code === 'P2003') return this.make(409, 'CONFLICT.REFERENCE', '引用的数据不存在或仍被引用');
-    if (DATABASE_BUSY.has(e.code)) {
-      // The transaction never committed: the caller may send the same request again as it is.
-      return this.make(503, 'DATABASE.BUSY', '系统繁忙，本次操作未保存任何内容，请稍后重试', undefined, { retryAfter: BUSY_RETRY_SECONDS });
-    }
     return this.make(500, 'INTERNAL', '服务器内部错误，请联系管理员并提供请求编号');
   }
 

@@ -66,9 +66,12 @@ export class OutboxService implements OnModuleInit {
     // One statement whatever the count, in the given order (a batch announces 40 at once; Prisma's
     // createMany spent more time compiling the query than PostgreSQL spent running it).
     const rows = events.map((e, n) => ({ n, type: e.type, aggregate_type: e.aggregateType, aggregate_id: e.aggregateId ?? null, payload: e.payload }));
+    // The time of the insert, not the database default (the transaction's start): the sweep's grace period
+    // counts from it, and a long transaction must not commit events that already look overdue.
+    const now = new Date().toISOString();
     const inserted = await tx.$queryRaw<{ id: bigint }[]>`
-      INSERT INTO outbox_events (type, aggregate_type, aggregate_id, payload)
-      SELECT x.type, x.aggregate_type, x.aggregate_id, x.payload
+      INSERT INTO outbox_events (type, aggregate_type, aggregate_id, payload, created_at, available_at)
+      SELECT x.type, x.aggregate_type, x.aggregate_id, x.payload, ${now}::timestamptz, ${now}::timestamptz
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(n int, type text, aggregate_type text, aggregate_id text, payload jsonb)
       ORDER BY x.n
       RETURNING id`;

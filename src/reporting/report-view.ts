@@ -7,7 +7,8 @@ export const reportInclude = {
   // The item's current lead units: they receive its contributions.
   workItem: { select: { seq: true, itemNo: true, text: true, assignments: { where: { role: 'lead', endedAt: null }, select: { unitId: true } } } },
   assignment: { select: { endedAt: true } },
-  evidence: { select: { id: true, fileName: true, mimeType: true, size: true, sha256: true, createdAt: true } },
+  // In upload order, as the write path's one-statement load (report-load.ts) gives them.
+  evidence: { select: { id: true, fileName: true, mimeType: true, size: true, sha256: true, createdAt: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
 } satisfies Prisma.ProgressReportInclude;
 
 export type ReportRow = Prisma.ProgressReportGetPayload<{ include: typeof reportInclude }>;

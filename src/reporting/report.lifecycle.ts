@@ -1,10 +1,11 @@
-import { canManage, defineAbilityFor, reportScope } from '../access/abilities.js';
+import { canManage } from '../access/abilities.js';
 import { Permission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
 import type { ReportState } from '../generated/prisma/client.js';
 import type { Tx } from '../prisma/prisma.service.js';
 import { defineLifecycle, mergeWritten, type Refusal } from '../workflow/lifecycle.js';
-import { contentOf, reportInclude, toReportView, type ReportRow } from './report-view.js';
+import { loadReports } from './report-load.js';
+import { contentOf, toReportView, type ReportRow } from './report-view.js';
 
 export const STATE_NAMES: Record<ReportState, string> = { pending: '待填报', draft: '草稿', submitted: '已报送', returned: '已退回', accepted: '已采纳' };
 
@@ -137,8 +138,7 @@ export const reportLifecycle = defineLifecycle<ReportRow>({
       SELECT r.id FROM progress_reports r JOIN reporting_periods p ON p.id = r.period_id
       WHERE r.id = ANY(${ids}::uuid[]) ORDER BY r.id FOR UPDATE OF r FOR SHARE OF p`;
   },
-  load: (tx: Tx, p: Principal, ids: string[]) =>
-    tx.progressReport.findMany({ where: { AND: [reportScope(defineAbilityFor(p)), { id: { in: ids } }] }, include: reportInclude }),
+  load: loadReports,
   view: toReportView,
   // No relation of the loaded report depends on a column a transition writes.
   merge: mergeWritten,
@@ -152,8 +152,8 @@ export const reportLifecycle = defineLifecycle<ReportRow>({
       reason: request.reason ?? null,
     }));
     await tx.$executeRaw`
-      INSERT INTO report_revisions (id, report_id, version, action, state, content, reason, actor_id)
-      SELECT gen_random_uuid(), x.report_id, x.version, ${t.event}, x.state::"ReportState", x.content, x.reason, ${principal.userId}::uuid
+      INSERT INTO report_revisions (id, report_id, version, action, state, content, reason, actor_id, created_at)
+      SELECT gen_random_uuid(), x.report_id, x.version, ${t.event}, x.state::"ReportState", x.content, x.reason, ${principal.userId}::uuid, ${new Date().toISOString()}::timestamptz
       FROM jsonb_to_recordset(${JSON.stringify(revisions)}::jsonb) AS x(report_id uuid, version int, state text, content jsonb, reason text)`;
     return {
       audit: changes.map(({ after, request }) => ({

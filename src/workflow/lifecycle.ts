@@ -80,7 +80,7 @@ export interface LifecycleSpec<R extends LifecycleRow> {
   view(row: R): unknown;
   /**
    * The record after a transition, from the record before and the columns the update wrote (database
-   * names, as returned by PostgreSQL; the state as `__state`). Saves loading the records a second time.
+   * names, as returned by PostgreSQL; the state also as `__state`). Saves loading the records a second time.
    * Declare it (usually as `mergeWritten`) only when no relation or derived field of the loaded record
    * depends on a column a transition writes; otherwise the runner loads the records again.
    */

@@ -149,7 +149,9 @@ export class WorkflowService {
       ...keys.map((k) => Prisma.raw(`"${k}" = x."${k}"`)),
     ];
     const columns = [Prisma.raw('__id uuid'), Prisma.raw('__version int'), ...keys.map((k) => Prisma.raw(`"${k}" ${spec.columns[k] ?? fail(spec, k)}`))];
-    const returned = [Prisma.raw('t.id'), Prisma.raw('t.version'), Prisma.raw(`t."${spec.stateColumn}" AS "__state"`), ...[...(spec.touch ?? []), ...keys].map((c) => Prisma.raw(`t."${c}"`))];
+    // The state twice: as `__state` (rows expose it as `state`) and under its column's own name, which some
+    // rows also carry (`status`).
+    const returned = [Prisma.raw('t.id'), Prisma.raw('t.version'), Prisma.raw(`t."${spec.stateColumn}" AS "__state"`), ...[spec.stateColumn, ...(spec.touch ?? []), ...keys].map((c) => Prisma.raw(`t."${c}"`))];
     return tx.$queryRaw<Record<string, unknown>[]>`
       UPDATE ${Prisma.raw(spec.table)} t SET ${Prisma.join(assignments)}
       FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS x(${Prisma.join(columns)})
