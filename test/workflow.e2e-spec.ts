@@ -69,6 +69,8 @@ describe('the workflow core: nothing reported is lost, one rule for single and b
     const contribution = await report('1', '市工信局');
     await as('gxj').put(`/api/v1/reports/${contribution.id}`, { version: 1, ...fill(10, '已梳理工业屋顶资源') }).expect(200);
     const pendingOfXingqing = await report('1', '兴庆区');
+    const lightOf = () => t.prisma.lightState.count({ where: { workItemId: items['1'], assignmentKey: contribution.assignmentId } });
+    expect(await lightOf()).toBe(1);
 
     const dropped = await importTable(TABLE.replace('兴庆区、市工信局', '兴庆区'));
     const run = dropped.body.importId;
@@ -78,6 +80,8 @@ describe('the workflow core: nothing reported is lost, one rule for single and b
     ]);
     const ended = await t.prisma.assignment.findUniqueOrThrow({ where: { id: contribution.assignmentId } });
     expect(ended).toMatchObject({ endedAt: clock.now(), endedByImportId: run, role: 'supporting' });
+    // A unit no longer on the item has no light on it any more (lights are derived; its report stays).
+    expect(await lightOf()).toBe(0);
     // Nothing else moved: the other units' assignments and reports are untouched.
     expect(await t.prisma.assignment.count({ where: { workItemId: items['1'], endedAt: null } })).toBe(2);
     expect(await t.prisma.progressReport.findUniqueOrThrow({ where: { id: pendingOfXingqing.id } })).toEqual(pendingOfXingqing);
