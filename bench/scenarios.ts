@@ -4,10 +4,9 @@ import pg from 'pg';
 
 export const LIST_FLOOR = `
 SELECT w.id, w.seq, w.item_no, w.text, ls.light, count(*) OVER () AS total,
-  (SELECT json_agg(json_build_object('unitId', a.unit_id, 'unitName', u.name, 'role', a.role, 'principal', a.principal,
-          'source', a.source, 'viaUnitName', v.name) ORDER BY a.position)
-     FROM assignments a JOIN units u ON u.id = a.unit_id LEFT JOIN units v ON v.id = a.via_unit_id
-    WHERE a.work_item_id = w.id) AS assignments,
+  (SELECT json_agg(json_build_object('unitId', a.unit_id, 'unitName', (SELECT u.name FROM units u WHERE u.id = a.unit_id), 'role', a.role,
+          'principal', a.principal, 'source', a.source, 'viaUnitName', (SELECT v.name FROM units v WHERE v.id = a.via_unit_id)) ORDER BY a.position)
+     FROM assignments a WHERE a.work_item_id = w.id) AS assignments,
   (SELECT json_agg(d.*) FROM deadlines d WHERE d.work_item_id = w.id) AS deadlines,
   (SELECT json_agg(t.* ORDER BY t.position) FROM targets t WHERE t.work_item_id = w.id) AS targets,
   n.title AS area

@@ -42,11 +42,15 @@ export function listWorkItemsSql(p: Principal, q: ListWorkItemsQuery): Prisma.Sq
       'area', CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'label', a.label, 'title', a.title) END,
       'measure', CASE WHEN n.level = 'measure' THEN json_build_object('id', n.id, 'title', n.title) END,
       'text', w.text, 'unassigned', w.unassigned,
-      'assignments', coalesce((SELECT json_agg(json_build_object('unitId', x.unit_id, 'unitName', u.name, 'role', x.role, 'principal', x.principal,
-            'source', x.source, 'viaUnitName', v.name, 'cellText', x.cell_text) ORDER BY x.position)
-          FROM assignments x JOIN units u ON u.id = x.unit_id LEFT JOIN units v ON v.id = x.via_unit_id WHERE x.work_item_id = w.id AND x.ended_at IS NULL), '[]'),
-      'endedAssignments', coalesce((SELECT json_agg(json_build_object('unitId', x.unit_id, 'unitName', u.name, 'role', x.role, 'endedAt', x.ended_at) ORDER BY x.ended_at, x.position)
-          FROM assignments x JOIN units u ON u.id = x.unit_id WHERE x.work_item_id = w.id AND x.ended_at IS NOT NULL), '[]'),
+      -- Unit names as scalar subqueries, not joins: joined, the planner (at the default random_page_cost)
+      -- hashed the whole units table once per item of the page (22 of 30 ms at province scale; 9 ms now).
+      'assignments', coalesce((SELECT json_agg(json_build_object('unitId', x.unit_id, 'unitName', (SELECT u.name FROM units u WHERE u.id = x.unit_id),
+            'role', x.role, 'principal', x.principal, 'source', x.source, 'viaUnitName', (SELECT v.name FROM units v WHERE v.id = x.via_unit_id),
+            'cellText', x.cell_text) ORDER BY x.position)
+          FROM assignments x WHERE x.work_item_id = w.id AND x.ended_at IS NULL), '[]'),
+      'endedAssignments', coalesce((SELECT json_agg(json_build_object('unitId', x.unit_id, 'unitName', (SELECT u.name FROM units u WHERE u.id = x.unit_id),
+            'role', x.role, 'endedAt', x.ended_at) ORDER BY x.ended_at, x.position)
+          FROM assignments x WHERE x.work_item_id = w.id AND x.ended_at IS NOT NULL), '[]'),
       'targets', coalesce((SELECT json_agg(json_build_object('year', t.year, 'comparator', t.comparator, 'value', t.value::float8, 'unit', t.unit,
             'baselineYear', t.baseline_year, 'firmness', t.firmness, 'text', t.text) ORDER BY t.position)
           FROM targets t WHERE t.work_item_id = w.id), '[]'),
