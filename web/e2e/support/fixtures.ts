@@ -42,9 +42,21 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 }
 
 export async function signOut(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/login/);
+  // Watched apart, so a failure says which went wrong: the menu click sent nothing, or the page stayed.
+  let sent = false;
+  const watch = (r: { url(): string; method(): string }) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/auth/logout') sent = true;
+  };
+  page.on('request', watch);
+  try {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await expect(page, '退出登录后应回到登录页').toHaveURL(/\/login/);
+  } catch (e) {
+    throw new Error(`${sent ? '已发出退出请求' : '点击“退出登录”后没有发出退出请求'}，页面停在 ${page.url()}`, { cause: e });
+  } finally {
+    page.off('request', watch);
+  }
 }
 
 /** The journey's last screen, kept as an artifact to look at. */

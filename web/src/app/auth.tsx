@@ -20,6 +20,9 @@ export interface AuthState {
   isUnitUser: boolean;
 }
 
+/** How long signing out waits for the service to revoke the session before ending it here regardless. */
+const REVOKE_WAIT_MS = 2000;
+
 const AuthContext = createContext<AuthState | null>(null);
 
 export function useAuth(): AuthState {
@@ -93,10 +96,11 @@ export function AuthProvider({ children }: { children: React.ReactNode }) {
 
   const signOut = useCallback(async () => {
     const refreshToken = session.refreshToken;
-    try {
-      if (refreshToken) await api.post('/api/v1/auth/logout', { body: { refreshToken } });
-    } catch {
-      // Signing out locally is what the user asked for; a failed revocation expires on its own.
+    if (refreshToken) {
+      // Signing out locally is what the user asked for: a failed revocation expires on its own, and a slow
+      // one must not keep the user on the page. The request, once sent, finishes on its own after the wait.
+      const revoked = api.post('/api/v1/auth/logout', { body: { refreshToken } }).catch(() => undefined);
+      await Promise.race([revoked, new Promise((resolve) => window.setTimeout(resolve, REVOKE_WAIT_MS))]);
     }
     // Clear without notifying: this end was asked for.
     session.end();
