@@ -59,6 +59,40 @@ describe('lights under many sign-offs at once', () => {
     }
   });
 
+  it('a supporting unit signs off and the office returns a report: that unit’s lights and the item’s follow, and a whole recomputation finds nothing else to change', async () => {
+    const lights = t.app.get(LightsService);
+    // 兴庆区 supports items it does not lead: its sign-off recomputes only its own lights there and the items'.
+    const reporter = asUser(t, await tokenFor(t, 'xingqing-head'));
+    const mine = (await reporter.get(`/api/v1/periods/${periodId}/my-reports`).expect(200)).body.items as { id: string; version: number; workItemId: string; kind: string }[];
+    const contributions = mine.filter((r) => r.kind === 'contribution');
+    expect(contributions.length).toBeGreaterThan(0);
+    await reporter
+      .post(`/api/v1/periods/${periodId}/my-reports`, {
+        signOff: true,
+        items: mine.map((r) => ({ reportId: r.id, version: r.version, status: 'completed', percent: 100, done: '已全部完成' })),
+      })
+      .expect(201);
+    const item = contributions[0].workItemId;
+    const office = asUser(t, await tokenFor(t, 'office'));
+    const seen = (await office.get(`/api/v1/work-items/${item}/lights`).expect(200)).body;
+    expect(seen.units.find((u: { unitName: string }) => u.unitName === '兴庆区')).toMatchObject({ light: 'green', reasons: [{ code: 'COMPLETED' }] });
+
+    // The office returns a lead's report signed off above: that lead's light no longer counts it as completed.
+    const [signed] = await t.prisma.$queryRaw<{ id: string; version: number; work_item_id: string; unit_name: string }[]>`
+      SELECT r.id::text, r.version, r.work_item_id::text, n.name AS unit_name FROM progress_reports r JOIN units n ON n.id = r.unit_id
+      WHERE r.period_id = ${periodId}::uuid AND r.kind = 'report' AND r.state = 'submitted' ORDER BY r.id LIMIT 1`;
+    const leadLight = async () =>
+      ((await office.get(`/api/v1/work-items/${signed.work_item_id}/lights`).expect(200)).body.units as { unitName: string; role: string; reasons: { code: string }[] }[]).find(
+        (u) => u.unitName === signed.unit_name && u.role === 'lead',
+      )!;
+    expect((await leadLight()).reasons.map((r) => r.code)).toEqual(['COMPLETED']);
+    await office.post(`/api/v1/reports/${signed.id}/return`, { version: signed.version, reason: '请补充完成情况的佐证' }).expect(200);
+    expect((await leadLight()).reasons.map((r) => r.code)).not.toContain('COMPLETED');
+
+    // What the narrowed recomputations stored is what recomputing every light of the plan gives.
+    expect((await lights.recomputePlan(planId)).changed).toBe(0);
+  });
+
   it('the whole plan and single items asked for at once: every call answers, and with nothing changed nothing is rewritten', async () => {
     const lights = t.app.get(LightsService);
     const items = await t.prisma.workItem.findMany({ where: { planId }, select: { id: true }, take: 6 });

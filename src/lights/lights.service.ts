@@ -18,9 +18,18 @@ export interface RecomputeResult {
   changed: number;
 }
 
+/** A unit whose reports on an item changed: only its lights there and the item's own can follow. */
+export interface UnitOnItem {
+  workItemId: string;
+  unitId: string;
+}
+
 interface Batch {
   whole: boolean;
+  /** Items whose every light is recomputed. */
   items: Set<string>;
+  /** Items whose named units' lights and own light are recomputed (and their leads', which the item's follows). */
+  units: Map<string, Set<string>>;
   done: Promise<RecomputeResult>;
   resolve: (r: RecomputeResult) => void;
   reject: (e: unknown) => void;
@@ -37,8 +46,10 @@ function pendingBatch(): Batch {
   const done = new Promise<RecomputeResult>((res, rej) => ((resolve = res), (reject = rej)));
   // A batch nobody awaits any more (its callers gave up) must not crash the process with an unhandled rejection.
   done.catch(() => undefined);
-  return { whole: false, items: new Set(), done, resolve, reject };
+  return { whole: false, items: new Set(), units: new Map(), done, resolve, reject };
 }
+
+type Request = { items: string[] } | { units: UnitOnItem[] } | null;
 
 interface Computed {
   workItemId: string;
@@ -68,12 +79,32 @@ export class LightsService {
 
   /** Recomputes the given items; resolves once a computation that started after this call has stored them. */
   async recomputeItems(workItemIds: string[]): Promise<RecomputeResult> {
-    if (workItemIds.length === 0) return { items: 0, changed: 0 };
-    const rows = await this.prisma.workItem.findMany({ where: { id: { in: workItemIds } }, select: { id: true, planId: true } });
-    const byPlan = new Map<string, string[]>();
-    for (const r of rows) byPlan.set(r.planId, [...(byPlan.get(r.planId) ?? []), r.id]);
-    const results = await Promise.all([...byPlan].map(([planId, ids]) => this.enqueue(planId, ids)));
-    return results.reduce((a, r) => ({ items: a.items + r.items, changed: a.changed + r.changed }), { items: 0, changed: 0 });
+    const byPlan = await this.byPlan(workItemIds, (id) => id);
+    return sum(await Promise.all([...byPlan].map(([planId, items]) => this.enqueue(planId, { items }))));
+  }
+
+  /**
+   * After a unit's reports changed (signed off, accepted, returned): that unit's lights on the items and the
+   * items' own lights, computed from every lead. The other units' lights depend on nothing that changed; they
+   * are left as stored. A sign-off of 40 items at province scale then reads the history of 40 assignments
+   * and their leads instead of all 880 on those items.
+   */
+  async recomputeUnitsOnItems(pairs: UnitOnItem[]): Promise<RecomputeResult> {
+    const byPlan = await this.byPlan(pairs, (p) => p.workItemId);
+    return sum(await Promise.all([...byPlan].map(([planId, units]) => this.enqueue(planId, { units }))));
+  }
+
+  private async byPlan<T>(entries: T[], itemOf: (e: T) => string): Promise<Map<string, T[]>> {
+    const byPlan = new Map<string, T[]>();
+    if (entries.length === 0) return byPlan;
+    const rows = await this.prisma.$queryRaw<{ id: string; planId: string }[]>`
+      SELECT id::text, plan_id::text AS "planId" FROM work_items WHERE id = ANY(${[...new Set(entries.map(itemOf))]}::uuid[])`;
+    const planOf = new Map(rows.map((r) => [r.id, r.planId]));
+    for (const e of entries) {
+      const planId = planOf.get(itemOf(e));
+      if (planId) byPlan.set(planId, [...(byPlan.get(planId) ?? []), e]);
+    }
+    return byPlan;
   }
 
   async recomputeAll(): Promise<RecomputeResult> {
@@ -94,13 +125,14 @@ export class LightsService {
    * lights when its promise resolves, and eight units signing off at once cost two computations, not eight.
    * Across processes the advisory lock in `recompute` keeps the order.
    */
-  private enqueue(planId: string, itemIds: string[] | null): Promise<RecomputeResult> {
+  private enqueue(planId: string, request: Request): Promise<RecomputeResult> {
     let slot = this.slots.get(planId);
     if (!slot) this.slots.set(planId, (slot = { running: false, next: null }));
     if (!slot.next) slot.next = pendingBatch();
     const batch = slot.next;
-    if (itemIds === null) batch.whole = true;
-    else itemIds.forEach((id) => batch.items.add(id));
+    if (request === null) batch.whole = true;
+    else if ('items' in request) request.items.forEach((id) => batch.items.add(id));
+    else for (const { workItemId, unitId } of request.units) batch.units.set(workItemId, (batch.units.get(workItemId) ?? new Set()).add(unitId));
     if (!slot.running) void this.drain(planId, slot);
     return batch.done;
   }
@@ -111,7 +143,7 @@ export class LightsService {
       const batch = slot.next;
       slot.next = null;
       try {
-        batch.resolve(await this.recompute(planId, batch.whole ? { planId } : { planId, id: { in: [...batch.items] } }));
+        batch.resolve(await this.recompute(planId, batch.whole ? null : batch));
       } catch (e) {
         batch.reject(e);
       }
@@ -125,31 +157,35 @@ export class LightsService {
    * two recomputations of the same plan run one after the other, so an older computation can never
    * overwrite a newer one (a sign-off's lights racing the nightly job).
    */
-  private async recompute(planId: string, where: Prisma.WorkItemWhereInput): Promise<RecomputeResult> {
+  private async recompute(planId: string, scope: Pick<Batch, 'items' | 'units'> | null): Promise<RecomputeResult> {
     const now = this.clock.now();
     const today = shanghaiDay(now);
+    const where: Prisma.WorkItemWhereInput = scope ? { planId, id: { in: [...scope.items, ...scope.units.keys()] } } : { planId };
+    // An item asked for whole and for some units is recomputed whole.
+    const narrowed = scope ? [...scope.units].filter(([id]) => !scope.items.has(id)) : [];
     return this.prisma.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'lights:' + planId}))`;
-        return this.computeAndStore(tx, where, today, now);
+        return this.computeAndStore(tx, where, new Map(narrowed), today, now);
       },
       { timeout: 300_000, maxWait: 60_000 },
     );
   }
 
-  private async computeAndStore(tx: Tx, where: Prisma.WorkItemWhereInput, today: string, now: Date) {
+  private async computeAndStore(tx: Tx, where: Prisma.WorkItemWhereInput, narrowed: Map<string, Set<string>>, today: string, now: Date) {
     const items = await tx.workItem.findMany({
       where,
       include: {
         plan: { select: { horizonStartYear: true, lightRules: true } },
         deadlines: true,
         extensions: { where: { status: 'approved' }, orderBy: { decidedAt: 'desc' }, take: 1 },
-        // Only the units currently on the item: an assignment a re-import ended no longer has a light.
-        assignments: { where: { endedAt: null, unit: { kind: { not: 'collective' } } }, select: { id: true, unitId: true, role: true } },
       },
     });
     if (items.length === 0) return { items: 0, changed: 0 };
-    const histories = await reportHistories(tx, items.map((i) => i.id), today);
+    const assignments = await lightedAssignments(tx, items.map((i) => i.id), narrowed);
+    const histories = await reportHistories(tx, assignments.map((a) => a.id), today);
+    const onItem = new Map<string, LightedAssignment[]>();
+    for (const a of assignments) onItem.set(a.workItemId, [...(onItem.get(a.workItemId) ?? []), a]);
 
     const computed: Computed[] = [];
     for (const item of items) {
@@ -158,7 +194,7 @@ export class LightsService {
       const originalDueDate = isoDay(deadline?.date ?? null);
       const dueDate = item.extensions[0] ? isoDay(item.extensions[0].requestedDate) : originalDueDate;
       const startDate = item.plan.horizonStartYear ? `${item.plan.horizonStartYear}-01-01` : isoDay(item.createdAt);
-      const assignmentLights = item.assignments.map((a) => {
+      const assignmentLights = (onItem.get(item.id) ?? []).map((a) => {
         const h = histories.get(a.id) ?? NO_HISTORY;
         const result = evaluateLight(
           {
@@ -201,7 +237,11 @@ export class LightsService {
       DELETE FROM light_states s
       WHERE s.work_item_id = ANY(${itemIds}::uuid[]) AND s.assignment_key <> ''
         AND s.assignment_key IN (SELECT a.id::text FROM assignments a WHERE a.work_item_id = ANY(${itemIds}::uuid[]) AND a.ended_at IS NOT NULL)`;
-    const existing = await tx.lightState.findMany({ where: { workItemId: { in: itemIds } } });
+    // Only the lights computed: a narrowed recomputation leaves the others as they are.
+    const existing = await tx.$queryRaw<{ workItemId: string; assignmentKey: string; light: LightColour | null; reasons: Prisma.JsonValue }[]>`
+      SELECT s.work_item_id::text AS "workItemId", s.assignment_key AS "assignmentKey", s.light::text AS light, s.reasons
+      FROM light_states s JOIN unnest(${computed.map((c) => c.workItemId)}::uuid[], ${computed.map((c) => c.assignmentKey)}::text[]) AS k(work_item_id, assignment_key)
+        ON s.work_item_id = k.work_item_id AND s.assignment_key = k.assignment_key`;
     const current = new Map(existing.map((e) => [`${e.workItemId}|${e.assignmentKey}`, e]));
     const changes = computed.filter((c) => {
       const e = current.get(`${c.workItemId}|${c.assignmentKey}`);
@@ -235,6 +275,28 @@ export class LightsService {
   }
 }
 
+interface LightedAssignment {
+  id: string;
+  workItemId: string;
+  unitId: string;
+  role: string;
+}
+
+/**
+ * The units currently on the items (an assignment a re-import ended no longer has a light; collectives report
+ * through their members). On a narrowed item only the named units and the leads, whose lights make the item's.
+ */
+async function lightedAssignments(tx: Tx, itemIds: string[], narrowed: Map<string, Set<string>>): Promise<LightedAssignment[]> {
+  const pairs = [...narrowed].flatMap(([item, units]) => [...units].map((unit) => [item, unit]));
+  return tx.$queryRaw<LightedAssignment[]>`
+    SELECT a.id::text, a.work_item_id::text AS "workItemId", a.unit_id::text AS "unitId", a.role::text AS role
+    FROM assignments a JOIN units u ON u.id = a.unit_id
+    WHERE a.work_item_id = ANY(${itemIds}::uuid[]) AND a.ended_at IS NULL AND u.kind <> 'collective'
+      AND (a.role = 'lead' OR a.work_item_id <> ALL(${[...narrowed.keys()]}::uuid[])
+           OR (a.work_item_id, a.unit_id) IN (SELECT * FROM unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::uuid[])))
+    ORDER BY a.work_item_id, a.id`;
+}
+
 /** What a light needs from one assignment's reports, from newest period to oldest. */
 interface ReportHistory {
   /** The newest signed-off (submitted or accepted) report's figures. */
@@ -252,13 +314,13 @@ const NO_HISTORY: ReportHistory = { signed: false, signedPercent: null, signedSt
  * One row per assignment, aggregated in PostgreSQL: the items of a batch carry thousands of past reports
  * (five years of quarters for every unit), and loading them as objects cost most of a recomputation.
  */
-async function reportHistories(tx: Tx, workItemIds: string[], today: string): Promise<Map<string, ReportHistory>> {
+async function reportHistories(tx: Tx, assignmentIds: string[], today: string): Promise<Map<string, ReportHistory>> {
   const rows = await tx.$queryRaw<{ assignment_id: string; signed: boolean; signed_percent: number | null; signed_status: string | null; missing: bigint; any_past_due: boolean }[]>`
     WITH r AS (
       SELECT r.assignment_id, r.state, r.status, r.percent, p.end_date, p.due_date < ${today}::date AS past_due,
              max(p.end_date) FILTER (WHERE p.due_date < ${today}::date AND r.first_submitted_at IS NOT NULL) OVER (PARTITION BY r.assignment_id) AS last_submitted_end
       FROM progress_reports r JOIN reporting_periods p ON p.id = r.period_id
-      WHERE r.work_item_id = ANY(${workItemIds}::uuid[]))
+      WHERE r.assignment_id = ANY(${assignmentIds}::uuid[]))
     SELECT assignment_id,
            bool_or(state IN ('submitted', 'accepted')) AS signed,
            (array_agg(percent ORDER BY end_date DESC) FILTER (WHERE state IN ('submitted', 'accepted')))[1] AS signed_percent,
@@ -272,6 +334,10 @@ async function reportHistories(tx: Tx, workItemIds: string[], today: string): Pr
       { signed: r.signed, signedPercent: r.signed_percent, signedStatus: r.signed_status, consecutiveMissing: Number(r.missing), anyPastDue: r.any_past_due },
     ]),
   );
+}
+
+function sum(results: RecomputeResult[]): RecomputeResult {
+  return results.reduce((a, r) => ({ items: a.items + r.items, changed: a.changed + r.changed }), { items: 0, changed: 0 });
 }
 
 function dedupe(reasons: LightReason[]): LightReason[] {
