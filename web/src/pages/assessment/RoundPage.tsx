@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { api, download, type Data } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { day, moment } from '../../app/format';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -347,28 +347,15 @@ function Outcomes({ round, outcomes, loading, error, sheets, manage, onAdded }: 
   const { message } = App.useApp();
   const [form] = Form.useForm<{ unitId: string; kind: Outcome['kind']; note: string; dueDate?: Dayjs }>();
   const kind = Form.useWatch('kind', form);
-  const [saveError, setSaveError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const add = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setSaveError(undefined);
-    try {
-      await api.post('/api/v1/assessment-rounds/{id}/outcomes', {
-        params: { path: { id: round.id } },
-        body: { unitId: v.unitId, kind: v.kind as never, note: v.note.trim(), dueDate: v.dueDate ? v.dueDate.format('YYYY-MM-DD') : undefined },
-      });
-      message.success('已记录考核结果运用');
-      form.resetFields();
-      onAdded();
-    } catch (e) {
-      setSaveError(e);
-      applyFieldErrors(form, e, ['unitId', 'kind', 'note', 'dueDate']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit: add, busy, error: saveError } = useFormSubmit(form, ['unitId', 'kind', 'note', 'dueDate'], async (v) => {
+    await api.post('/api/v1/assessment-rounds/{id}/outcomes', {
+      params: { path: { id: round.id } },
+      body: { unitId: v.unitId, kind: v.kind as never, note: v.note.trim(), dueDate: v.dueDate ? v.dueDate.format('YYYY-MM-DD') : undefined },
+    });
+    message.success('已记录考核结果运用');
+    form.resetFields();
+    onAdded();
+  });
   return (
     <LoadState loading={loading && !outcomes.length} error={error}>
       {manage && round.state === 'frozen' ? (
@@ -417,26 +404,13 @@ function Outcomes({ round, outcomes, loading, error, sheets, manage, onAdded }: 
 function AssignModal({ open, roundId, sheets, onCancel, onDone }: { open: boolean; roundId: string; sheets: Sheet[]; onCancel: () => void; onDone: (created: number) => void }) {
   const users = useLoad(() => api.get('/api/v1/users'), [], open);
   const [form] = Form.useForm<{ userId: string; unitIds: string[]; criterionKeys: string[] }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const evaluators = (users.data ?? []).filter((u) => u.roles.includes('evaluator'));
   const criteria = (sheets[0]?.criteria ?? []).filter(scorable);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const res = await api.post('/api/v1/assessment-rounds/{id}/evaluators', { params: { path: { id: roundId } }, body: v });
-      form.resetFields();
-      onDone(res.created);
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['userId', 'unitIds', 'criterionKeys']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, ['userId', 'unitIds', 'criterionKeys'], async (v) => {
+    const res = await api.post('/api/v1/assessment-rounds/{id}/evaluators', { params: { path: { id: roundId } }, body: v });
+    form.resetFields();
+    onDone(res.created);
+  });
   return (
     <Modal open={open} title="指定评估人" okText="指定" cancelText="取消" confirmLoading={busy} onOk={submit} onCancel={onCancel} forceRender width={640}>
       <ProblemAlert error={error ?? users.error} />

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, type Data } from '../../api/client';
 import { day } from '../../app/format';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useAuth } from '../../app/auth';
 import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
@@ -170,28 +170,15 @@ export default function RoundsPage() {
 
 function OpenRoundModal({ open, planId, schemes, onCancel, onOpened }: { open: boolean; planId: string; schemes: SchemeRow[]; onCancel: () => void; onOpened: (r: Round) => void }) {
   const [form] = Form.useForm<{ year: number }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   // The latest year without a round is the likely choice; the schemes may have loaded after the form mounted.
   useEffect(() => {
     if (open) form.setFieldsValue({ year: schemes[0]?.year });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      onOpened(await api.post('/api/v1/plans/{planId}/assessment-rounds', { params: { path: { planId } }, body: { year: values.year } }));
-      form.resetFields();
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['year']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, ['year'], async (values) => {
+    onOpened(await api.post('/api/v1/plans/{planId}/assessment-rounds', { params: { path: { planId } }, body: { year: values.year } }));
+    form.resetFields();
+  });
   return (
     <Modal open={open} title="开启考核" okText="开启" cancelText="取消" confirmLoading={busy} onOk={submit} onCancel={onCancel} forceRender>
       <ProblemAlert error={error} />

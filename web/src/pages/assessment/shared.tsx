@@ -3,7 +3,7 @@
 import { Descriptions, Form, Input, InputNumber, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { api, download, type Data } from '../../api/client';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
@@ -158,31 +158,18 @@ export function ScoreModal({
 }) {
   const [form] = Form.useForm<ScoreValues>();
   const formName = `score-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const range = rangeText(scheme);
+  const { submit, busy, error, clearError } = useFormSubmit(form, ['score', 'triggered', 'reason', 'evidence'], async (values) => {
+    await onSubmit({ ...values, reason: values.reason.trim(), evidence: values.evidence?.trim() || undefined });
+  });
   // Each opening starts from the criterion's current values, not from what the last one left behind.
   useEffect(() => {
     if (!open) return;
-    setError(undefined);
+    clearError();
     form.resetFields();
     form.setFieldsValue({ reason: '', evidence: '', ...initial });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit({ ...values, reason: values.reason.trim(), evidence: values.evidence?.trim() || undefined });
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['score', 'triggered', 'reason', 'evidence']);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Modal
       open={open}

@@ -1,39 +1,24 @@
 import { App, DatePicker, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Extension } from '../../api/views';
 import { dayjs, day } from '../../app/format';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
 /** 延期申请: filed by the lead unit before its current deadline; the original date is kept. */
 export function RequestExtensionModal({ workItemId, currentDue, open, onClose, onDone }: { workItemId: string; currentDue: string | null; open: boolean; onClose: () => void; onDone: (e: Extension) => void }) {
   const [form] = Form.useForm<{ requestedDate: dayjs.Dayjs; reason: string }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
 
-  const submit = async () => {
-    // A failed validation marks its field; the rejection is swallowed so the dialog stays open without an unhandled promise.
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await api.post('/api/v1/work-items/{id}/extensions', {
-        params: { path: { id: workItemId } },
-        body: { requestedDate: values.requestedDate.format('YYYY-MM-DD'), reason: values.reason.trim() },
-      });
-      message.success('延期申请已提交，等待领导小组办公室审批');
-      form.resetFields();
-      onDone(created);
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['requestedDate', 'reason']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, ['requestedDate', 'reason'], async (values) => {
+    const created = await api.post('/api/v1/work-items/{id}/extensions', {
+      params: { path: { id: workItemId } },
+      body: { requestedDate: values.requestedDate.format('YYYY-MM-DD'), reason: values.reason.trim() },
+    });
+    message.success('延期申请已提交，等待领导小组办公室审批');
+    form.resetFields();
+    onDone(created);
+  });
 
   return (
     <Modal title="申请延期" open={open} onCancel={onClose} onOk={submit} okText="提交申请" cancelText="取消" confirmLoading={busy}>
@@ -59,31 +44,17 @@ export function RequestExtensionModal({ workItemId, currentDue, open, onClose, o
 /** The office's decision: approval may carry an opinion, rejection must give a reason. */
 export function DecideExtensionModal({ extension, approve, onClose, onDone }: { extension: Extension | null; approve: boolean; onClose: () => void; onDone: (e: Extension) => void }) {
   const [form] = Form.useForm<{ reason?: string }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
 
-  const submit = async () => {
+  const { submit, busy, error } = useFormSubmit(form, ['reason'], async (values) => {
     if (!extension) return;
-    // A failed validation marks its field; the rejection is swallowed so the dialog stays open without an unhandled promise.
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const body = { version: extension.version, ...(values.reason?.trim() ? { reason: values.reason.trim() } : {}) };
-      const path = { params: { path: { id: extension.id } }, body };
-      const decided = approve ? await api.post('/api/v1/extensions/{id}/approve', path) : await api.post('/api/v1/extensions/{id}/reject', path);
-      message.success(approve ? '已批准延期，红黄绿灯已按新期限重算' : '已驳回延期申请');
-      form.resetFields();
-      onDone(decided);
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['reason']);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const body = { version: extension.version, ...(values.reason?.trim() ? { reason: values.reason.trim() } : {}) };
+    const path = { params: { path: { id: extension.id } }, body };
+    const decided = approve ? await api.post('/api/v1/extensions/{id}/approve', path) : await api.post('/api/v1/extensions/{id}/reject', path);
+    message.success(approve ? '已批准延期，红黄绿灯已按新期限重算' : '已驳回延期申请');
+    form.resetFields();
+    onDone(decided);
+  });
 
   return (
     <Modal

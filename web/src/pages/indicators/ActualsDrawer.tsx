@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { api, download, upload, type Data } from '../../api/client';
 import { problemText } from '../../api/problem';
 import { useAuth } from '../../app/auth';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -159,28 +159,15 @@ function RecordForm({ indicator, manage, jurisdictionName, defaultYear, onSaved 
   const { message } = App.useApp();
   const [form] = Form.useForm<RecordValues>();
   const units = useUnits(manage);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const saved = await api.post('/api/v1/indicators/{id}/actuals', {
-        params: { path: { id: indicator.id } },
-        body: { year: v.year, value: v.value, source: v.source, ...(v.unitId ? { unitId: v.unitId } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
-      });
-      message.success(`已保存${saved.unitName} ${saved.year} 年实际值 ${figure(saved.value, saved.unit)}，待办公室核实`);
-      form.setFieldsValue({ value: undefined, note: undefined });
-      onSaved(saved);
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['year', 'value', 'source', 'unitId', 'note']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, ['year', 'value', 'source', 'unitId', 'note'], async (v) => {
+    const saved = await api.post('/api/v1/indicators/{id}/actuals', {
+      params: { path: { id: indicator.id } },
+      body: { year: v.year, value: v.value, source: v.source, ...(v.unitId ? { unitId: v.unitId } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}) },
+    });
+    message.success(`已保存${saved.unitName} ${saved.year} 年实际值 ${figure(saved.value, saved.unit)}，待办公室核实`);
+    form.setFieldsValue({ value: undefined, note: undefined });
+    onSaved(saved);
+  });
   return (
     <div style={{ marginBottom: 16, padding: 12, background: 'rgba(0,0,0,0.02)', borderRadius: 6 }}>
       <Typography.Text strong>

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { api, download, type Data } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -368,34 +369,21 @@ function TargetLinks({ planId, indicators, manage, onChanged }: { planId: string
 function LinkModal({ target, indicators, onClose, onDone }: { target: TargetLink | null; indicators: Indicator[]; onClose: () => void; onDone: (t: TargetLink) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ indicatorId: string; assignedValue?: number; baselineValue?: number }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
+  const { submit, busy, error, clearError } = useFormSubmit(form, ['indicatorId', 'assignedValue', 'baselineValue'], async (v) => {
     if (!target) return;
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const row = await api.put('/api/v1/targets/{targetId}/indicator-link', {
-        params: { path: { targetId: target.targetId } },
-        body: { indicatorId: v.indicatorId, ...(v.assignedValue != null ? { assignedValue: v.assignedValue } : {}), ...(v.baselineValue != null ? { baselineValue: v.baselineValue } : {}) },
-      });
-      message.success(`已确认：${row.indicatorName}`);
-      onDone(row);
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['indicatorId', 'assignedValue', 'baselineValue']);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const row = await api.put('/api/v1/targets/{targetId}/indicator-link', {
+      params: { path: { targetId: target.targetId } },
+      body: { indicatorId: v.indicatorId, ...(v.assignedValue != null ? { assignedValue: v.assignedValue } : {}), ...(v.baselineValue != null ? { baselineValue: v.baselineValue } : {}) },
+    });
+    message.success(`已确认：${row.indicatorName}`);
+    onDone(row);
+  });
   return (
     <Modal
       title="确认目标关联的指标"
       open={!!target}
       onCancel={() => {
-        setError(undefined);
+        clearError();
         onClose();
       }}
       onOk={submit}

@@ -5,7 +5,7 @@ import { api, type Data } from '../../api/client';
 import type { WorkItem } from '../../api/views';
 import { useAuth } from '../../app/auth';
 import { day, dayjs } from '../../app/format';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -184,8 +184,7 @@ function IssueNoticeModal({
 }) {
   const [form] = Form.useForm<IssueValues>();
   const { message } = App.useApp();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<unknown>();
   const [q, setQ] = useState('');
   const items = useLoad(() => api.get('/api/v1/work-items', { params: { query: { planId, q: q || undefined, page: 1, pageSize: 30 } } }), [planId, q], open);
   const [chosen, setChosen] = useState<WorkItem | null>(null);
@@ -204,7 +203,7 @@ function IssueNoticeModal({
     let alive = true;
     api.get('/api/v1/work-items/{id}', { params: { path: { id: prefill.workItemId } } }).then(
       (w) => alive && setChosen(w),
-      (e: unknown) => alive && setError(e),
+      (e: unknown) => alive && setLoadError(e),
     );
     return () => {
       alive = false;
@@ -219,26 +218,15 @@ function IssueNoticeModal({
     ? [{ value: pending.unitId, label: `${pending.unitName}（牵头）` }]
     : (chosen?.assignments ?? []).map((a) => ({ value: a.unitId, label: `${a.unitName}（${a.role === 'lead' ? '牵头' : '配合'}）` }));
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await api.post('/api/v1/notices', {
-        body: { workItemId: v.workItemId, unitId: v.unitId, level: v.level, reason: v.reason.trim(), requestedAction: v.requestedAction.trim(), replyDeadline: v.replyDeadline.format('YYYY-MM-DD') },
-      });
-      message.success(`已下发${LEVEL_LABELS[v.level]}单 ${created.numberText}`);
-      form.resetFields();
-      setChosen(null);
-      onDone(created);
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['workItemId', 'unitId', 'level', 'reason', 'requestedAction', 'replyDeadline']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, clearError } = useFormSubmit(form, ['workItemId', 'unitId', 'level', 'reason', 'requestedAction', 'replyDeadline'], async (v) => {
+    const created = await api.post('/api/v1/notices', {
+      body: { workItemId: v.workItemId, unitId: v.unitId, level: v.level, reason: v.reason.trim(), requestedAction: v.requestedAction.trim(), replyDeadline: v.replyDeadline.format('YYYY-MM-DD') },
+    });
+    message.success(`已下发${LEVEL_LABELS[v.level]}单 ${created.numberText}`);
+    form.resetFields();
+    setChosen(null);
+    onDone(created);
+  });
 
   return (
     <Modal
@@ -248,11 +236,12 @@ function IssueNoticeModal({
         // A proposal's values must not linger into the next, blank form.
         form.resetFields();
         setChosen(null);
-        setError(undefined);
+        clearError();
+        setLoadError(undefined);
         onClose();
       }}
       onOk={submit} okText="下发" cancelText="取消" confirmLoading={busy} width={640}>
-      <ProblemAlert error={error ?? items.error} />
+      <ProblemAlert error={error ?? loadError ?? items.error} />
       <Form form={form} name="issue-notice" layout="vertical" initialValues={{ level: 'urge' }}>
         <Form.Item label="督办事项" name="workItemId" rules={[{ required: true, message: '请选择督办的工作事项' }]} extra="输入工作内容关键词查找事项。">
           <Select

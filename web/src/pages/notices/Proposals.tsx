@@ -2,7 +2,7 @@ import { App, Button, Empty, Form, Input, Modal, Table, Typography } from 'antd'
 import { useState } from 'react';
 import { api, type Data } from '../../api/client';
 import { day } from '../../app/format';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { LevelTag, type NoticeLevel } from './labels';
@@ -52,24 +52,11 @@ export function NoticePatternButton({ planId }: { planId: string }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ pattern: string }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await api.put('/api/v1/plans/{planId}/notice-pattern', { params: { path: { planId } }, body: { pattern: v.pattern.trim() } });
-      message.success(`编号格式已设为「${r.pattern}」，此后下发的督办单按此编号`);
-      setOpen(false);
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['pattern']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, ['pattern'], async (v) => {
+    const r = await api.put('/api/v1/plans/{planId}/notice-pattern', { params: { path: { planId } }, body: { pattern: v.pattern.trim() } });
+    message.success(`编号格式已设为「${r.pattern}」，此后下发的督办单按此编号`);
+    setOpen(false);
+  });
   return (
     <>
       <Button onClick={() => setOpen(true)}>编号格式</Button>

@@ -1,7 +1,7 @@
 import { App, Button, Form, Input, Modal, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
@@ -17,31 +17,18 @@ export function EmailSettingsButton() {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
   const settings = useLoad(() => api.get('/api/v1/notifications/settings'), [], open);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (open && settings.data) form.setFieldsValue({ email: settings.data.email ?? '', receive: !settings.data.emailOptOut });
   }, [open, settings.data, form]);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const email = v.email.trim() || null;
-      const s = await api.put('/api/v1/notifications/settings', { body: { email, emailOptOut: !v.receive } });
-      settings.setData(s);
-      message.success(s.email && !s.emailOptOut ? `每日提醒将汇总发送到 ${s.email}` : '已保存：不接收邮件汇总，站内消息照常');
-      setOpen(false);
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['email'], { emailOptOut: 'receive' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, ['email', 'receive'], async (v) => {
+    const email = v.email.trim() || null;
+    const s = await api.put('/api/v1/notifications/settings', { body: { email, emailOptOut: !v.receive } });
+    settings.setData(s);
+    message.success(s.email && !s.emailOptOut ? `每日提醒将汇总发送到 ${s.email}` : '已保存：不接收邮件汇总，站内消息照常');
+    setOpen(false);
+  }, { rename: { emailOptOut: 'receive' } });
 
   return (
     <>

@@ -2,7 +2,7 @@ import { App, Button, DatePicker, Empty, Flex, Form, Input, Modal, Radio, Segmen
 import { useEffect, useState } from 'react';
 import { api, type Data } from '../../api/client';
 import { day, dayjs } from '../../app/format';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
@@ -99,32 +99,18 @@ interface DayValues {
 
 function CalendarDayModal({ initial, onClose, onDone }: { initial: { day?: string; workday?: boolean; name?: string | null } | null; onClose: () => void; onDone: (d: CalendarDay) => void }) {
   const [form] = Form.useForm<DayValues>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const open = !!initial;
+  const { submit, busy, error, clearError } = useFormSubmit(form, ['day', 'workday', 'name'], async (v) => {
+    const d = await api.put('/api/v1/calendar-days/{day}', { params: { path: { day: v.day.format('YYYY-MM-DD') } }, body: { workday: v.workday, name: v.name.trim() } });
+    onDone(d);
+  });
 
   useEffect(() => {
     if (!initial) return;
-    setError(undefined);
+    clearError();
     form.resetFields();
     form.setFieldsValue({ day: initial.day ? dayjs(initial.day) : undefined, workday: initial.workday ?? false, name: initial.name ?? '' });
   }, [initial, form]);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const d = await api.put('/api/v1/calendar-days/{day}', { params: { path: { day: v.day.format('YYYY-MM-DD') } }, body: { workday: v.workday, name: v.name.trim() } });
-      onDone(d);
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['day', 'workday', 'name']);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Modal title="更正工作日历" open={open} onOk={submit} onCancel={onClose} okText="保存" cancelText="取消" confirmLoading={busy} forceRender>

@@ -2,7 +2,7 @@ import { App, Button, Empty, Flex, Form, Input, Modal, Select, Table, Tag, Typog
 import { useState } from 'react';
 import { api, type Data } from '../../api/client';
 import { moment } from '../../app/format';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { filterUnitOption, unitOptions, useUnits } from '../../components/useUnits';
@@ -88,25 +88,12 @@ interface MuteValues {
 function MuteModal({ planId, open, onClose, onDone }: { planId: string; open: boolean; onClose: () => void; onDone: (m: Mute) => void }) {
   const [form] = Form.useForm<MuteValues>();
   const units = useUnits(open);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const m = await api.post('/api/v1/plans/{planId}/reminder-mutes', { params: { path: { planId } }, body: { ...v, reason: v.reason.trim() } });
-      form.resetFields();
-      onDone(m);
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['unitId', 'rule', 'reason']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, clearError } = useFormSubmit(form, ['unitId', 'rule', 'reason'], async (v) => {
+    const m = await api.post('/api/v1/plans/{planId}/reminder-mutes', { params: { path: { planId } }, body: { ...v, reason: v.reason.trim() } });
+    form.resetFields();
+    onDone(m);
+  });
 
   return (
     <Modal
@@ -114,7 +101,7 @@ function MuteModal({ planId, open, onClose, onDone }: { planId: string; open: bo
       open={open}
       onOk={submit}
       onCancel={() => {
-        setError(undefined);
+        clearError();
         onClose();
       }}
       okText="暂停"

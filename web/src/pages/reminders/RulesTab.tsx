@@ -1,7 +1,7 @@
 import { App, Button, Col, Divider, Form, Input, InputNumber, Row, Switch, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { api, type Data } from '../../api/client';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -62,29 +62,16 @@ export function RulesTab({ planId }: { planId: string }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<RuleValues>();
   const rules = useLoad(() => api.get('/api/v1/plans/{planId}/reminder-rules', { params: { path: { planId } } }), [planId]);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (rules.data) form.setFieldsValue(toValues(rules.data));
   }, [rules.data, form]);
 
-  const save = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const saved = await api.put('/api/v1/plans/{planId}/reminder-rules', { params: { path: { planId } }, body: toRules(v) });
-      rules.setData(saved);
-      message.success(`提醒规则已保存，每日 ${saved.sendHour}:00 发送`);
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, FIELDS);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit: save, busy, error } = useFormSubmit(form, FIELDS, async (v) => {
+    const saved = await api.put('/api/v1/plans/{planId}/reminder-rules', { params: { path: { planId } }, body: toRules(v) });
+    rules.setData(saved);
+    message.success(`提醒规则已保存，每日 ${saved.sendHour}:00 发送`);
+  });
 
   const reportDueOn = Form.useWatch(['reportDue', 'enabled'], form);
   const reportLateOn = Form.useWatch(['reportLate', 'enabled'], form);

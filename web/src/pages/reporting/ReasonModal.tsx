@@ -1,6 +1,6 @@
 import { Form, Input, Modal } from 'antd';
-import { useId, useState } from 'react';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useId } from 'react';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
 /** Asks for the reason the service requires (return, reopen) and shows its answer if it refuses. */
@@ -27,24 +27,10 @@ export function ReasonModal({
   const [form] = Form.useForm<{ reason: string }>();
   // Several of these modals live on one page: a form name of its own keeps each label tied to its field.
   const formName = `reason-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    // A failed validation already marks the field; swallowing the rejection keeps the dialog open without an unhandled promise.
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(values.reason.trim());
-      form.resetFields();
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['reason']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, clearError } = useFormSubmit(form, ['reason'], async (values) => {
+    await onSubmit(values.reason.trim());
+    form.resetFields();
+  });
   return (
     <Modal
       open={open}
@@ -54,7 +40,7 @@ export function ReasonModal({
       confirmLoading={busy}
       onOk={submit}
       onCancel={() => {
-        setError(undefined);
+        clearError();
         onCancel();
       }}
     >

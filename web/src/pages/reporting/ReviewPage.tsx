@@ -6,7 +6,7 @@ import { PERIOD_STATUS_NAMES, CADENCE_NAMES, PROGRESS_STATUS_NAMES } from '../..
 import { isApiError, problemText } from '../../api/problem';
 import type { Period, Report, ReportState } from '../../api/views';
 import { dayjs, day, moment } from '../../app/format';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -330,19 +330,14 @@ function Queue({ period }: { period: Period }) {
 function OpenPeriodModal({ open, planId, onClose, onOpened }: { open: boolean; planId: string; onClose: () => void; onOpened: (periodId: string) => void }) {
   const [form] = Form.useForm<{ cadence?: Period['cadence']; dueDay?: number; year: number; index: number; confirm?: boolean; reason?: string }>();
   const [needsConfirm, setNeedsConfirm] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
   const cadence = Form.useWatch('cadence', form);
   const now = dayjs();
 
-  const submit = async () => {
-    // A failed validation already marks its fields; swallow the rejection rather than leave it unhandled.
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { submit, busy, error } = useFormSubmit(
+    form,
+    ['cadence', 'dueDay', 'year', 'index', 'reason'],
+    async (v) => {
       if (v.cadence) await api.put('/api/v1/plans/{planId}/reporting-schedule', { params: { path: { planId } }, body: { cadence: v.cadence, dueDay: v.dueDay! } });
       const opened = await api.post('/api/v1/plans/{planId}/periods', {
         params: { path: { planId } },
@@ -350,15 +345,16 @@ function OpenPeriodModal({ open, planId, onClose, onOpened }: { open: boolean; p
       });
       message.success(`已开启「${opened.label}」调度${opened.expected !== undefined ? `，待报 ${opened.expected} 份` : ''}`);
       onOpened(opened.id);
-    } catch (e) {
-      setError(e);
+    },
+    {
       // A round whose due day has passed, or far ahead, needs an explicit confirmation with a reason.
-      if (isApiError(e) && e.code === 'PERIOD.NEEDS_CONFIRMATION') setNeedsConfirm(true);
-      else applyFieldErrors(form, e, ['cadence', 'dueDay', 'year', 'index', 'reason']);
-    } finally {
-      setBusy(false);
-    }
-  };
+      handled: (e) => {
+        const confirm = isApiError(e) && e.code === 'PERIOD.NEEDS_CONFIRMATION';
+        if (confirm) setNeedsConfirm(true);
+        return confirm;
+      },
+    },
+  );
 
   return (
     <Modal open={open} title="开启新一期调度" okText="开启" cancelText="取消" confirmLoading={busy} onOk={submit} onCancel={onClose}>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { UNIT_KIND_NAMES } from '../../api/labels';
 import type { Unit, UnitKind } from '../../api/views';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -70,31 +70,17 @@ export default function UnitsPage() {
 
 function UnitModal({ unit, all, onClose, onSaved }: { unit: Unit | 'new' | null; all: Unit[]; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
   const isNew = unit === 'new';
   const kind = Form.useWatch('kind', form);
 
-  const submit = async () => {
-    // A failed validation marks its field; the rejection is swallowed so the dialog stays open without an unhandled promise.
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const aliases = (v.aliases ?? []).map((a) => a.trim()).filter(Boolean);
-      if (isNew) await api.post('/api/v1/units', { body: { name: v.name.trim(), kind: v.kind, parentId: v.parentId, aliases, ...(v.kind === 'collective' && v.memberKind ? { memberKind: v.memberKind } : {}) } });
-      else if (unit) await api.patch('/api/v1/units/{id}', { params: { path: { id: unit.id } }, body: { rowVersion: unit.rowVersion, name: v.name.trim(), parentId: v.parentId, aliases } });
-      message.success('已保存');
-      onSaved();
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['name', 'kind', 'parentId', 'aliases', 'memberKind']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, clearError } = useFormSubmit(form, ['name', 'kind', 'parentId', 'aliases', 'memberKind'], async (v) => {
+    const aliases = (v.aliases ?? []).map((a) => a.trim()).filter(Boolean);
+    if (isNew) await api.post('/api/v1/units', { body: { name: v.name.trim(), kind: v.kind, parentId: v.parentId, aliases, ...(v.kind === 'collective' && v.memberKind ? { memberKind: v.memberKind } : {}) } });
+    else if (unit) await api.patch('/api/v1/units/{id}', { params: { path: { id: unit.id } }, body: { rowVersion: unit.rowVersion, name: v.name.trim(), parentId: v.parentId, aliases } });
+    message.success('已保存');
+    onSaved();
+  });
 
   return (
     <Modal
@@ -108,7 +94,7 @@ function UnitModal({ unit, all, onClose, onSaved }: { unit: Unit | 'new' | null;
 
       afterOpenChange={(open) => {
         if (!open) return;
-        setError(undefined);
+        clearError();
         form.resetFields();
         if (unit && unit !== 'new') form.setFieldsValue({ name: unit.name, kind: unit.kind, parentId: unit.parentId ?? undefined, aliases: unit.aliases });
       }}

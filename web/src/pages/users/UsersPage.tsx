@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { ROLE_NAMES } from '../../api/labels';
 import type { Role, UserView } from '../../api/views';
 import { useAuth } from '../../app/auth';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -113,28 +113,14 @@ function CreateUserModal({
   onDone: () => void;
 }) {
   const [form] = Form.useForm<{ username: string; displayName: string; unitId: string; roles: Role[]; password: string }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
   const grantable: Role[] = office ? ['office_admin', 'leader', 'unit_head', 'unit_reporter', 'evaluator'] : ['unit_reporter', 'unit_head'];
-  const submit = async () => {
-    // A failed validation marks its field; the rejection is swallowed so the dialog stays open without an unhandled promise.
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.post('/api/v1/users', { body: { ...v, username: v.username.trim(), displayName: v.displayName.trim() } });
-      message.success('已新建用户，首次登录须修改密码');
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['username', 'displayName', 'unitId', 'roles', 'password']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, ['username', 'displayName', 'unitId', 'roles', 'password'], async (v) => {
+    await api.post('/api/v1/users', { body: { ...v, username: v.username.trim(), displayName: v.displayName.trim() } });
+    message.success('已新建用户，首次登录须修改密码');
+    form.resetFields();
+    onDone();
+  });
   return (
     <Modal open={open} title="新建用户" okText="新建" cancelText="取消" confirmLoading={busy} onOk={submit} onCancel={onClose}>
       <ProblemAlert error={error} />
@@ -161,27 +147,13 @@ function CreateUserModal({
 
 function ResetModal({ user, onClose, onDone }: { user: UserView | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<{ password: string }>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
-  const submit = async () => {
-    // A failed validation marks its field; the rejection is swallowed so the dialog stays open without an unhandled promise.
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.post('/api/v1/users/{id}/reset-password', { params: { path: { id: user!.id } }, body: { password: v.password } });
-      message.success(`已重置 ${user!.displayName} 的密码：下次登录须修改，现有登录已失效`);
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['password']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, ['password'], async (v) => {
+    await api.post('/api/v1/users/{id}/reset-password', { params: { path: { id: user!.id } }, body: { password: v.password } });
+    message.success(`已重置 ${user!.displayName} 的密码：下次登录须修改，现有登录已失效`);
+    form.resetFields();
+    onDone();
+  });
   return (
     <Modal open={!!user} title={`重置密码：${user?.displayName ?? ''}`} okText="重置" cancelText="取消" confirmLoading={busy} onOk={submit} onCancel={onClose}>
       <ProblemAlert error={error} />

@@ -1,7 +1,6 @@
 import { Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { api, type Data } from '../../api/client';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { filterUnitOption, unitOptions, useUnits } from '../../components/useUnits';
 
@@ -14,26 +13,13 @@ type Cycle = Data<'/api/v1/year-end-cycles/{id}', 'get'>;
 export function AddUnitModal({ cycle, open, onClose, onDone }: { cycle: Cycle; open: boolean; onClose: () => void; onDone: (unitName: string) => void }) {
   const [form] = Form.useForm<{ unitId: string; reason: string }>();
   const units = useUnits(open);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const obliged = new Set(cycle.reports.filter((r) => !r.droppedAt).map((r) => r.unitId));
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.post('/api/v1/year-end-cycles/{id}/units', { params: { path: { id: cycle.id } }, body: { unitId: v.unitId, reason: v.reason.trim() } });
-      const name = units.data?.find((u) => u.id === v.unitId)?.name ?? '该单位';
-      form.resetFields();
-      onDone(name);
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['unitId', 'reason']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, clearError } = useFormSubmit(form, ['unitId', 'reason'], async (v) => {
+    await api.post('/api/v1/year-end-cycles/{id}/units', { params: { path: { id: cycle.id } }, body: { unitId: v.unitId, reason: v.reason.trim() } });
+    const name = units.data?.find((u) => u.id === v.unitId)?.name ?? '该单位';
+    form.resetFields();
+    onDone(name);
+  });
   return (
     <Modal
       title={`增加${cycle.year}年度应报单位`}
@@ -43,7 +29,7 @@ export function AddUnitModal({ cycle, open, onClose, onDone }: { cycle: Cycle; o
       confirmLoading={busy}
       onOk={submit}
       onCancel={() => {
-        setError(undefined);
+        clearError();
         onClose();
       }}
     >

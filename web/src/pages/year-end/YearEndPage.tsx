@@ -5,7 +5,7 @@ import { api, download, type Data } from '../../api/client';
 import { isApiError } from '../../api/problem';
 import { useAuth } from '../../app/auth';
 import { day, dayjs, moment } from '../../app/format';
-import { applyFieldErrors } from '../../app/formErrors';
+import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -281,28 +281,15 @@ function CycleReports({ cycle, manage, onChanged }: { cycle: Cycle; manage: bool
 function OpenCycleModal({ planId, open, onClose, onDone }: { planId: string; open: boolean; onClose: () => void; onDone: (c: Data<'/api/v1/plans/{planId}/year-end-cycles', 'post'>) => void }) {
   const [form] = Form.useForm<{ year: number; dueDate?: dayjs.Dayjs; recipient?: string }>();
   const { message } = App.useApp();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await api.post('/api/v1/plans/{planId}/year-end-cycles', {
-        params: { path: { planId } },
-        body: { year: v.year, ...(v.dueDate ? { dueDate: v.dueDate.format('YYYY-MM-DD') } : {}), ...(v.recipient?.trim() ? { recipient: v.recipient.trim() } : {}) },
-      });
-      message.success(`已开启 ${created.year} 年度报告，应报单位 ${created.reports.length} 个`);
-      form.resetFields();
-      onDone(created);
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['year', 'dueDate', 'recipient']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useFormSubmit(form, ['year', 'dueDate', 'recipient'], async (v) => {
+    const created = await api.post('/api/v1/plans/{planId}/year-end-cycles', {
+      params: { path: { planId } },
+      body: { year: v.year, ...(v.dueDate ? { dueDate: v.dueDate.format('YYYY-MM-DD') } : {}), ...(v.recipient?.trim() ? { recipient: v.recipient.trim() } : {}) },
+    });
+    message.success(`已开启 ${created.year} 年度报告，应报单位 ${created.reports.length} 个`);
+    form.resetFields();
+    onDone(created);
+  });
   return (
     <Modal title="开启年度报告" open={open} onCancel={onClose} onOk={submit} okText="开启" cancelText="取消" confirmLoading={busy}>
       <ProblemAlert error={error} />
