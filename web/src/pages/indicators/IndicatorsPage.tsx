@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, download, type Data } from '../../api/client';
 import { useAuth } from '../../app/auth';
-import { applyFieldErrors } from '../../app/formErrors';
 import { useFormSubmit } from '../../app/useFormSubmit';
 import { useLoad } from '../../app/useLoad';
 import { LoadState } from '../../components/Loading';
@@ -461,40 +460,27 @@ interface IndicatorValues {
 function IndicatorModal({ planId, editing, onClose, onDone }: { planId: string; editing: Indicator | 'new' | null; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<IndicatorValues>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
   const current = editing && editing !== 'new' ? editing : null;
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(undefined);
+  const { submit, busy, error, clearError } = useFormSubmit(form, ['name', 'synonyms', 'unit', 'direction'], async (v) => {
     const synonyms = (v.synonyms ?? []).map((s) => s.trim()).filter(Boolean);
-    try {
-      if (current) {
-        await api.patch('/api/v1/indicators/{id}', { params: { path: { id: current.id } }, body: { synonyms, unit: v.unit?.trim() ?? '', direction: v.direction } });
-        message.success(`已修改指标「${current.name}」`);
-      } else {
-        const created = await api.post('/api/v1/plans/{planId}/indicators', {
-          params: { path: { planId } },
-          body: { name: v.name.trim(), synonyms, direction: v.direction, ...(v.unit?.trim() ? { unit: v.unit.trim() } : {}) },
-        });
-        message.success(`已新增指标「${created.name}」`);
-      }
-      onDone();
-    } catch (e) {
-      setError(e);
-      applyFieldErrors(form, e, ['name', 'synonyms', 'unit', 'direction']);
-    } finally {
-      setBusy(false);
+    if (current) {
+      await api.patch('/api/v1/indicators/{id}', { params: { path: { id: current.id } }, body: { synonyms, unit: v.unit?.trim() ?? '', direction: v.direction } });
+      message.success(`已修改指标「${current.name}」`);
+    } else {
+      const created = await api.post('/api/v1/plans/{planId}/indicators', {
+        params: { path: { planId } },
+        body: { name: v.name.trim(), synonyms, direction: v.direction, ...(v.unit?.trim() ? { unit: v.unit.trim() } : {}) },
+      });
+      message.success(`已新增指标「${created.name}」`);
     }
-  };
+    onDone();
+  });
   return (
     <Modal
       title={current ? `修改指标「${current.name}」` : '新增指标'}
       open={!!editing}
       onCancel={() => {
-        setError(undefined);
+        clearError();
         onClose();
       }}
       onOk={submit}
