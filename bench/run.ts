@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { BENCH_PASSWORD, benchDatabaseUrl, type Scale } from './lib/db.js';
-import { runLoad, runSequential, runTimed, type Stats } from './lib/load.js';
+import { processCpu, runLoad, runSequential, runTimed, type Stats } from './lib/load.js';
 import { batchFloor, dashboardFloor, FLOOR_AUDIT_TABLE, LIST_FLOOR } from './scenarios.js';
 
 interface Row {
@@ -121,6 +121,8 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
   if (migrated.status !== 0) throw new Error(`migrating ${url} failed (run npm run bench:data -- --scale ${scale} first?):\n${migrated.stderr}`);
   await pool.query('VACUUM (ANALYZE)');
   const service = startService(scale);
+  // The service's own CPU per call: steadier than latency on a machine whose speed varies between runs.
+  const cpu = processCpu([service.pid!]);
   const rows: Row[] = [];
   try {
     await waitFor(`http://127.0.0.1:${API_PORT}/health/live`);
@@ -145,14 +147,14 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
     let list: Stats | null = null;
     if (await want('list')) {
       say('scoped work-item list');
-      list = await runLoad(() => call(`/api/v1/work-items?light=${light}&pageSize=50`, reporterToken).then(() => undefined), load);
+      list = await runLoad(() => call(`/api/v1/work-items?light=${light}&pageSize=50`, reporterToken).then(() => undefined), { ...load, cpu });
       const listFloor = await runLoad(() => pool.query(LIST_FLOOR, [scope, light]).then(() => undefined), load);
       rows.push({ scale, scenario: 'scoped list (county reporter, page of 50, light=red)', api: list, floor: listFloor, floorKind: 'one SQL query via pg', ratioP95: list.p95 / listFloor.p95 });
     }
 
     if (await want('dashboard')) {
       say('dashboard');
-      const dash = await runLoad(() => call(`/api/v1/dashboard?planId=${cityPlan.id}`, officeToken).then(() => undefined), load);
+      const dash = await runLoad(() => call(`/api/v1/dashboard?planId=${cityPlan.id}`, officeToken).then(() => undefined), { ...load, cpu });
       const dashFloor = await runLoad(() => dashboardFloor(pool, cityPlan.id), load);
       rows.push({ scale, scenario: 'office dashboard (city plan)', api: dash, floor: dashFloor, floorKind: 'the same 4 SQL queries via pg', ratioP95: dash.p95 / dashFloor.p95 });
     }
@@ -163,7 +165,7 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
         const bare = startBareServer();
         try {
           await waitFor(`http://127.0.0.1:${FLOOR_PORT}/`);
-          const me = await runLoad(() => call('/api/v1/auth/me', reporterToken).then(() => undefined), load);
+          const me = await runLoad(() => call('/api/v1/auth/me', reporterToken).then(() => undefined), { ...load, cpu });
           const bareStats = await runLoad(() => fetch(`http://127.0.0.1:${FLOOR_PORT}/`).then((r) => r.text()).then(() => undefined), load);
           rows.push({ scale, scenario: 'authenticated no-op (GET /auth/me)', api: me, floor: bareStats, floorKind: 'bare Node http server', ratioP95: me.p95 / bareStats.p95 });
         } finally {
@@ -195,7 +197,7 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
             body: JSON.stringify({ items: town.reports.map((r) => ({ reportId: r.id, version: r.version, status: 'on_track', percent, done: '按计划推进' })) }),
           })) as { id: string; version: number }[];
           for (const s of saved) town.reports.find((r) => r.id === s.id)!.version = s.version;
-        }, batchLoad);
+        }, { ...batchLoad, cpu });
         await pool.query(FLOOR_AUDIT_TABLE);
         await pool.query('TRUNCATE bench_floor_audit_events');
         const batchFloorStats = await runLoad((w) => batchFloor(pool, floorTowns[w].reports, (percent = (percent + 1) % 100)), batchLoad);
@@ -226,7 +228,7 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
           for (const s of signed) town.reports.find((r) => r.id === s.id)!.version = s.version;
           await backToDraft(town.reports.map((r) => r.id));
           return ms;
-        }, { concurrency: workers, iterations: Math.max(5, Math.round(opts.durationMs / 400)) });
+        }, { concurrency: workers, iterations: Math.max(5, Math.round(opts.durationMs / 400)), cpu });
         rows.push({ scale, scenario: `batch sign-off (${items} items, ${workers} units at once, lights recomputed)`, api: signOff, floor: batchFloorStats, floorKind: 'one raw transaction (drafts)', ratioP95: signOff.p95 / batchFloorStats.p95 });
       }
 
@@ -236,7 +238,10 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
         const second = startService(scale, SECOND_PORT);
         try {
           await waitFor(`http://127.0.0.1:${SECOND_PORT}/health/live`);
-          const both = await runLoad((w) => call(`/api/v1/work-items?light=${light}&pageSize=50`, reporterToken, {}, w % 2 ? SECOND_PORT : API_PORT).then(() => undefined), load);
+          const both = await runLoad((w) => call(`/api/v1/work-items?light=${light}&pageSize=50`, reporterToken, {}, w % 2 ? SECOND_PORT : API_PORT).then(() => undefined), {
+            ...load,
+            cpu: processCpu([service.pid!, second.pid!]),
+          });
           rows.push({ scale, scenario: 'scoped list, two instances behind round robin', api: both, floor: list!, floorKind: 'the same list on one instance', ratioP95: both.p95 / list!.p95 });
         } finally {
           second.kill('SIGTERM');
@@ -348,10 +353,14 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
 
 function table(rows: Row[]): string {
   const ms = (v: number) => v.toFixed(1);
-  const lines = ['| scale | scenario | p50 ms | p95 ms | p99 ms | req/s | floor p95 ms | floor req/s | p95 ÷ floor | floor |', '|---|---|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| scale | scenario | p50 ms | p95 ms | p99 ms | req/s | service CPU ms/req | floor p95 ms | floor req/s | p95 ÷ floor | floor |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const r of rows) {
+    const cpu = r.api.cpuMsPerRequest !== undefined ? r.api.cpuMsPerRequest.toFixed(1) : '—';
     lines.push(
-      `| ${r.scale} | ${r.scenario} | ${ms(r.api.p50)} | ${ms(r.api.p95)} | ${ms(r.api.p99)} | ${r.api.throughput.toFixed(1)} | ${r.floor ? ms(r.floor.p95) : '—'} | ${r.floor ? r.floor.throughput.toFixed(1) : '—'} | ${r.ratioP95 ? r.ratioP95.toFixed(2) : '—'} | ${r.floorKind} |`,
+      `| ${r.scale} | ${r.scenario} | ${ms(r.api.p50)} | ${ms(r.api.p95)} | ${ms(r.api.p99)} | ${r.api.throughput.toFixed(1)} | ${cpu} | ${r.floor ? ms(r.floor.p95) : '—'} | ${r.floor ? r.floor.throughput.toFixed(1) : '—'} | ${r.ratioP95 ? r.ratioP95.toFixed(2) : '—'} | ${r.floorKind} |`,
     );
   }
   return lines.join('\n');

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+
 /** Closed-loop load: `concurrency` workers call `fn` back to back for `durationMs`, after a warm-up. */
 export interface Stats {
   requests: number;
@@ -7,9 +9,33 @@ export interface Stats {
   p99: number;
   /** Completed calls per second. */
   throughput: number;
+  /** CPU the measured processes spent per completed call, when a CPU clock was given. */
+  cpuMsPerRequest?: number;
 }
 
-export async function runLoad(fn: (worker: number) => Promise<void>, opts: { concurrency: number; durationMs: number; warmupMs: number }): Promise<Stats> {
+/** Cumulative CPU milliseconds (user + system) of some processes. */
+export type CpuClock = () => number;
+
+/**
+ * The CPU time of processes, from /proc (Linux): a figure that, unlike latency on a shared 2-core machine,
+ * barely moves with what else runs. None where /proc is not there.
+ */
+export function processCpu(pids: number[]): CpuClock | undefined {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux whatever the kernel's HZ
+  return () =>
+    pids.reduce((sum, pid) => {
+      // Fields after the command name, which may itself contain spaces and parentheses.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) * tick;
+    }, 0);
+}
+
+function cpuPer(clock: CpuClock | undefined, before: number | undefined, requests: number): { cpuMsPerRequest?: number } {
+  return clock && before !== undefined && requests > 0 ? { cpuMsPerRequest: (clock() - before) / requests } : {};
+}
+
+export async function runLoad(fn: (worker: number) => Promise<void>, opts: { concurrency: number; durationMs: number; warmupMs: number; cpu?: CpuClock }): Promise<Stats> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: unknown;
@@ -32,10 +58,12 @@ export async function runLoad(fn: (worker: number) => Promise<void>, opts: { con
   };
   await phase(opts.warmupMs, false);
   const started = performance.now();
+  const cpuBefore = opts.cpu?.();
   await phase(opts.durationMs, true);
   const elapsed = (performance.now() - started) / 1000;
   if (latencies.length === 0) throw new Error(`no successful call: ${firstError instanceof Error ? firstError.message : firstError}`);
-  return { requests: latencies.length, errors, ...percentiles(latencies), throughput: latencies.length / elapsed };
+  // Calls that failed used CPU too: counted, so an erroring scenario does not look cheap.
+  return { requests: latencies.length, errors, ...percentiles(latencies), throughput: latencies.length / elapsed, ...cpuPer(opts.cpu, cpuBefore, latencies.length + errors) };
 }
 
 /** Times `fn` `times` times in a row (for slow, heavyweight operations). */
@@ -54,9 +82,10 @@ export async function runSequential(fn: (i: number) => Promise<void>, times: num
  * `concurrency` workers run `fn` `iterations` times each; `fn` returns the milliseconds it wants counted,
  * so that it can put the data back between calls without that work being timed.
  */
-export async function runTimed(fn: (worker: number, i: number) => Promise<number>, opts: { concurrency: number; iterations: number }): Promise<Stats> {
+export async function runTimed(fn: (worker: number, i: number) => Promise<number>, opts: { concurrency: number; iterations: number; cpu?: CpuClock }): Promise<Stats> {
   const latencies: number[] = [];
   let timed = 0;
+  const cpuBefore = opts.cpu?.();
   await Promise.all(
     Array.from({ length: opts.concurrency }, async (_, worker) => {
       for (let i = 0; i < opts.iterations; i++) {
@@ -67,7 +96,7 @@ export async function runTimed(fn: (worker: number, i: number) => Promise<number
     }),
   );
   // Throughput as if the workers had only done the timed part, side by side.
-  return { requests: latencies.length, errors: 0, ...percentiles(latencies), throughput: latencies.length / (timed / opts.concurrency / 1000) };
+  return { requests: latencies.length, errors: 0, ...percentiles(latencies), throughput: latencies.length / (timed / opts.concurrency / 1000), ...cpuPer(opts.cpu, cpuBefore, latencies.length) };
 }
 
 function percentiles(values: number[]) {
