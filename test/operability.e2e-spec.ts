@@ -30,6 +30,19 @@ describe('operability', () => {
       expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'username']);
     });
 
+    it('compresses large JSON answers for clients that ask, and only for them', async () => {
+      const plain = await request(t.http).get('/api/docs-json').set('accept-encoding', 'identity').expect(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(Number(plain.headers['content-length'])).toBeGreaterThan(100_000);
+      const gzip = await request(t.http).get('/api/docs-json').set('accept-encoding', 'gzip').expect(200);
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(gzip.headers.vary).toContain('Accept-Encoding');
+      expect(gzip.body).toEqual(plain.body);
+      // Small answers are not worth it.
+      const small = await request(t.http).get('/health/live').set('accept-encoding', 'gzip').expect(200);
+      expect(small.headers['content-encoding']).toBeUndefined();
+    });
+
     it('publishes the OpenAPI document', async () => {
       const res = await request(t.http).get('/api/docs-json').expect(200);
       expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/plans/{planId}/imports', '/api/v1/work-items', '/api/v1/units']));
