@@ -163,6 +163,22 @@ describe('hostile input on every route', () => {
     const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
     const nested = await request(t.http).post('/api/v1/plans').set('authorization', office).set('content-type', 'application/json').send(`{"title":${deep}}`).expect(400);
     expect(nested.body.detail).toContain('嵌套过深');
+    // The same depth inside a multipart field that the route parses as JSON.
+    const deepField = await request(t.http)
+      .post(`/api/v1/plans/${ids.planId}/imports?dryRun=true`)
+      .set('authorization', office)
+      .field('onboarding', deep)
+      .attach('file', Buffer.from('序号,工作内容,牵头单位\n1,推进屋顶光伏,市发改委\n'), 'table.csv')
+      .expect(400);
+    expect(deepField.body).toMatchObject({ detail: expect.stringContaining('嵌套过深'), errors: [{ field: expect.stringMatching(/^onboarding/) }] });
+    // An upload cut off mid-file is a broken form, not broken JSON.
+    const truncated = await request(t.http)
+      .post(`/api/v1/plans/${ids.planId}/imports?dryRun=true`)
+      .set('authorization', office)
+      .set('content-type', 'multipart/form-data; boundary=xx')
+      .send('--xx\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n序号,工作内容')
+      .expect(400);
+    expect(truncated.body).toMatchObject({ code: 'UPLOAD.BAD_FORM' });
     const huge = await request(t.http).post('/api/v1/plans').set('authorization', office).send({ title: 'x'.repeat(6 * 1024 * 1024) }).expect(413);
     expect(huge.body).toMatchObject({ code: 'REQUEST.TOO_LARGE', detail: expect.stringContaining('5 MB') });
     const route = await request(t.http).delete('/api/v1/plans').set('authorization', office).expect(404);

@@ -129,6 +129,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)/.test(message)) {
       return this.make(404, 'ROUTE.NOT_FOUND', `没有这个接口：${req.method} ${path}（接口说明见 /api/docs）`);
     }
+    // Before the JSON check: busboy's "Unexpected end of form" (a truncated upload) would read as broken JSON.
+    if (/Multipart|Boundary|Unexpected end of form|Malformed part header/i.test(message)) {
+      return this.make(400, 'UPLOAD.BAD_FORM', '上传内容不是有效的 multipart/form-data 表单', [{ field: 'file', message: '表单格式错误' }]);
+    }
     if (status === 400 && /JSON|Unexpected token|Unexpected end/i.test(message)) {
       const at = /position (\d+)/.exec(message)?.[1];
       return this.make(400, 'REQUEST.MALFORMED_JSON', `请求体不是有效的 JSON${at ? `（第 ${Number(at) + 1} 个字符附近）` : ''}`, [{ field: '(body)', message: 'JSON 格式错误' }]);
@@ -141,9 +145,6 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (/Unexpected (file )?field|Too many files|Too many parts|Too many fields|Field name too long|Field value too long/i.test(message)) {
       return this.make(400, 'UPLOAD.BAD_FORM', '上传表单不正确：请只以字段名 file 上传一个文件', [{ field: 'file', message: '应以字段名 file 上传一个文件' }]);
-    }
-    if (/Multipart|Boundary|Unexpected end of form|Malformed part header/i.test(message)) {
-      return this.make(400, 'UPLOAD.BAD_FORM', '上传内容不是有效的 multipart/form-data 表单', [{ field: 'file', message: '表单格式错误' }]);
     }
     const detail = /[\u4e00-\u9fff]/.test(message) ? message : (TITLES[status] ?? '请求失败');
     return this.make(status, `HTTP.${status}`, detail);

@@ -24,11 +24,15 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export class SanitizePipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
-    return clean(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    return sanitize(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
   }
 }
 
-function clean(root: unknown, rootPath: string): unknown {
+/**
+ * What the pipe does to a request's body, for JSON that arrives inside it as text (a multipart field parsed by
+ * its DTO): the pipe saw only the text, so neither the depth nor the strings inside were checked.
+ */
+export function sanitize(root: unknown, rootPath: string): unknown {
   if (typeof root === 'string') return cleanText(root);
   if (!root || typeof root !== 'object') return root;
   // Iterative, so that hostile depth is refused instead of overflowing the stack here.

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { sanitize } from '../../common/sanitize.pipe.js';
 import { UnitKind } from '../../generated/prisma/enums.js';
 
 /** What the office decides for one unknown name of the dry run (`summary.unknownUnits[].name`). */
@@ -71,6 +72,8 @@ export class ImportBodyDto {
       } catch {
         return value;
       }
+      // Refuses hostile nesting before plainToInstance recurses on it, and cleans the strings inside.
+      parsed = sanitize(parsed, 'onboarding');
     }
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? plainToInstance(OnboardingDto, parsed) : value;
   })
