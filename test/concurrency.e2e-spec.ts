@@ -14,6 +14,7 @@ describe('guarded writes under concurrency', () => {
   const clock = new TestClock(at('2026-04-05'));
   const tok: Record<string, string> = {};
   let reportId: string;
+  let planId: string;
   const as = (who: string) => asUser(t, tok[who]);
   const fill = (done: string) => ({ status: 'on_track', percent: 30, done, problems: '无', nextSteps: '继续' });
   const current = () => t.prisma.progressReport.findUniqueOrThrow({ where: { id: reportId } });
@@ -23,7 +24,7 @@ describe('guarded writes under concurrency', () => {
     await seedDemo(t.app);
     for (const u of ['office', 'fgw', 'fgw-head']) tok[u] = await tokenFor(t, u);
     const city = await t.prisma.unit.findFirstOrThrow({ where: { name: '银川市' } });
-    const planId = (await as('office').post('/api/v1/plans', { title: '并发示例方案', jurisdictionId: city.id, horizonStartYear: 2026, horizonEndYear: 2030 }).expect(201)).body.id;
+    planId = (await as('office').post('/api/v1/plans', { title: '并发示例方案', jurisdictionId: city.id, horizonStartYear: 2026, horizonEndYear: 2030 }).expect(201)).body.id;
     await request(t.http).post(`/api/v1/plans/${planId}/imports?dryRun=false`).set('authorization', tok.office).attach('file', Buffer.from(TABLE), 't.csv').expect(201);
     await as('office').put(`/api/v1/plans/${planId}/reporting-schedule`, { cadence: 'quarterly', dueDay: 10 }).expect(200);
     const periodId = (await as('office').post(`/api/v1/plans/${planId}/periods`, { year: 2026, index: 1 }).expect(201)).body.id;
@@ -77,5 +78,32 @@ describe('guarded writes under concurrency', () => {
     expect(results.filter((x) => x.status === 201)).toHaveLength(5);
     expect(results.filter((x) => x.status === 422).every((x) => x.body.code === 'EVIDENCE.TOO_MANY')).toBe(true);
     expect(await t.prisma.evidenceFile.count({ where: { reportId } })).toBe(20);
+  });
+
+  it('units or indicators created at once under one name: one is created, the others are told the name is taken', async () => {
+    const city = await t.prisma.unit.findFirstOrThrow({ where: { name: '银川市' } });
+    const units = await Promise.all(
+      [1, 2, 3, 4].map((i) => as('office').post('/api/v1/units', { name: `市并发测试局${i}`, kind: 'department', parentId: city.id, aliases: ['并发共用简称'] })),
+    );
+    expect(units.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    expect(units.filter((r) => r.status === 409).every((r) => r.body.code === 'UNIT.NAME_TAKEN')).toBe(true);
+    expect(await t.prisma.unit.count({ where: { parentId: city.id, aliases: { has: '并发共用简称' } } })).toBe(1);
+
+    const indicators = await Promise.all(
+      [1, 2, 3, 4].map((i) => as('office').post(`/api/v1/plans/${planId}/indicators`, { name: `并发测试指标${i}`, synonyms: ['并发共用同义名'], direction: 'higher' })),
+    );
+    expect(indicators.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    expect(indicators.filter((r) => r.status === 409).every((r) => r.body.code === 'INDICATOR.EXISTS')).toBe(true);
+  });
+
+  it('a unit’s first value of a year sent six times at once: recorded once, then replaced in turn, as when sent one by one', async () => {
+    const indicator = (await as('office').post(`/api/v1/plans/${planId}/indicators`, { name: '并发实际值指标', direction: 'higher' }).expect(201)).body.id;
+    const sent = await Promise.all([1, 2, 3, 4, 5, 6].map((v) => as('fgw').post(`/api/v1/indicators/${indicator}/actuals`, { year: 2026, value: v, source: 'self_reported' })));
+    expect(sent.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const rows = await t.prisma.indicatorActual.findMany({ where: { indicatorId: indicator } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].version).toBe(6);
+    const events = await t.prisma.auditEvent.findMany({ where: { entityType: 'IndicatorActual', entityId: rows[0].id }, select: { action: true } });
+    expect(events.map((e) => e.action).sort()).toEqual(['actual.recorded', 'actual.replaced', 'actual.replaced', 'actual.replaced', 'actual.replaced', 'actual.replaced']);
   });
 });

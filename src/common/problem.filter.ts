@@ -109,9 +109,15 @@ export class ProblemFilter implements ExceptionFilter {
 
   private database(e: Prisma.PrismaClientKnownRequestError): Problem {
     if (e.code === 'P2002') {
-      const fields = ((e.meta?.target as string[] | string | undefined) ?? []) as string[] | string;
-      const names = (Array.isArray(fields) ? fields : [fields]).filter(Boolean);
-      return this.make(409, 'CONFLICT.DUPLICATE', names.length ? `${names.join('、')} 已存在` : '数据已存在，违反唯一约束', names.map((field) => ({ field, message: '已存在' })));
+      // What reaches here is mostly a race the services' own checks could not see (two requests creating the
+      // same record at once): say which values clash and that a retry will show the other's record. With the
+      // pg adapter the columns come in the adapter's error, as SQL names.
+      const adapter = (e.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause?.constraint?.fields;
+      const target = e.meta?.target as string[] | string | undefined;
+      const columns = (Array.isArray(target) ? target : target ? [target] : (adapter ?? [])).map((c) => c.replace(/"/g, ''));
+      const names = columns.map((c) => c.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase()));
+      const detail = names.length ? `${names.join('、')} 相同的记录已存在（可能刚被他人提交），请刷新后查看` : '相同的记录已存在（可能刚被他人提交），请刷新后查看';
+      return this.make(409, 'CONFLICT.DUPLICATE', detail, names.map((field) => ({ field, message: '已存在相同的记录' })));
     }
     if (e.code === 'P2025') return this.make(404, 'NOT_FOUND', '资源不存在');
     if (e.code === 'P2003') return this.make(409, 'CONFLICT.REFERENCE', '引用的数据不存在或仍被引用');

@@ -1,4 +1,5 @@
 import type { Principal } from '../access/principal.js';
+import { lockKey } from '../common/key-lock.js';
 import { Prisma } from '../generated/prisma/client.js';
 import type { WorkflowTx } from '../workflow/workflow.service.js';
 import { actualInclude } from './actual.lifecycle.js';
@@ -17,6 +18,8 @@ export interface ActualInput {
  * and the value it replaced stays in the audit trail. Used by the form and by the spreadsheet import.
  */
 export async function writeActual(w: WorkflowTx, p: Principal, a: ActualInput) {
+  // The first value of a year has no row to lock yet: two at once would both create it.
+  await lockKey(w.tx, `actual:${a.indicatorId}:${a.year}:${a.unitId}`);
   await w.tx.$queryRaw`SELECT id FROM indicator_actuals WHERE indicator_id = ${a.indicatorId}::uuid AND year = ${a.year} AND unit_id = ${a.unitId}::uuid FOR UPDATE`;
   const before = await w.tx.indicatorActual.findUnique({ where: { indicatorId_year_unitId: { indicatorId: a.indicatorId, year: a.year, unitId: a.unitId } }, omit: { evidenceContent: true } });
   const fields = {

@@ -5,6 +5,7 @@ import type { Upload } from '../common/uploads.js';
 import { evidenceType } from '../reporting/evidence.service.js';
 import { actualScope, defineAbilityFor, workItemScope } from '../access/abilities.js';
 import type { Principal } from '../access/principal.js';
+import { lockKey } from '../common/key-lock.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService, type Tx } from '../prisma/prisma.service.js';
@@ -36,6 +37,7 @@ export class IndicatorsService {
   async create(planId: string, dto: CreateIndicatorDto) {
     return this.workflow.transaction(async (w) => {
       await this.plan(w.tx, planId);
+      await lockKey(w.tx, `names:indicator:${planId}`);
       const synonyms = [...new Set((dto.synonyms ?? []).map((s) => s.trim()).filter((s) => s && s !== dto.name))];
       const clash = await w.tx.indicator.findFirst({ where: { planId, OR: [{ name: { in: [dto.name, ...synonyms] } }, { synonyms: { hasSome: [dto.name, ...synonyms] } }] } });
       if (clash) throw new DomainError('INDICATOR.EXISTS', 409, `指标「${clash.name}」已有此名称或同义名称`, [{ field: 'name', message: '名称重复' }]);
@@ -53,6 +55,7 @@ export class IndicatorsService {
       if (!current) throw notFound('指标', 'INDICATOR.NOT_FOUND');
       const synonyms = dto.synonyms ? [...new Set(dto.synonyms.map((s) => s.trim()).filter((s) => s && s !== current.name))] : current.synonyms;
       if (synonyms.length) {
+        await lockKey(w.tx, `names:indicator:${current.planId}`);
         const clash = await w.tx.indicator.findFirst({ where: { planId: current.planId, id: { not: id }, OR: [{ name: { in: synonyms } }, { synonyms: { hasSome: synonyms } }] } });
         if (clash) throw new DomainError('INDICATOR.EXISTS', 409, `指标「${clash.name}」已有此名称或同义名称`, [{ field: 'synonyms', message: '名称重复' }]);
       }

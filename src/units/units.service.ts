@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrincipalCache } from '../access/principal-cache.js';
 import { AuditService, diff } from '../audit/audit.service.js';
 import { DomainError, notFound, staleVersion } from '../common/domain-error.js';
+import { lockKey } from '../common/key-lock.js';
 import { updateAtRowVersion } from '../common/row-version.js';
 import type { Page } from '../common/pagination.js';
 import { Prisma, type Unit } from '../generated/prisma/client.js';
@@ -45,8 +46,8 @@ export class UnitsService {
     if (dto.kind === 'collective' && !dto.memberKind) {
       throw new DomainError('UNIT.COLLECTIVE_NEEDS_MEMBER_KIND', 400, '集合单位必须指定成员类型 memberKind', [{ field: 'memberKind', message: '必填' }]);
     }
-    await this.assertNamesFree(dto.parentId ?? null, [dto.name, ...(dto.aliases ?? [])]);
     return this.prisma.$transaction(async (tx) => {
+      await this.assertNamesFree(tx, dto.parentId ?? null, [dto.name, ...(dto.aliases ?? [])]);
       const unit = toUnitDto(await tx.unit.create({ data: { ...dto, aliases: dto.aliases ?? [] } }));
       await this.audit.record(tx, { action: 'unit.created', entityType: 'Unit', entityId: unit.id, after: unit });
       return unit;
@@ -61,9 +62,9 @@ export class UnitsService {
       }
       await this.get(dto.parentId);
     }
-    await this.assertNamesFree(dto.parentId ?? before.parentId, [...(dto.name ? [dto.name] : []), ...(dto.aliases ?? [])], id);
     if (dto.rowVersion !== before.rowVersion) throw staleVersion('单位', before.rowVersion, before);
     const unit = await this.prisma.$transaction(async (tx) => {
+      await this.assertNamesFree(tx, dto.parentId ?? before.parentId, [...(dto.name ? [dto.name] : []), ...(dto.aliases ?? [])], id);
       const { rowVersion, ...fields } = dto;
       await updateAtRowVersion(tx.unit, id, rowVersion, fields, () => staleVersion('单位', before.rowVersion, before));
       const updated = toUnitDto(await tx.unit.findUniqueOrThrow({ where: { id } }));
@@ -79,11 +80,13 @@ export class UnitsService {
   /**
    * A name or alias points at one unit among its siblings, otherwise imports could not resolve it. Units
    * elsewhere in the tree may share it (every city has its 市发改委): an import only ever looks names up
-   * within its plan's jurisdiction, and a name two of those units share is reported as ambiguous.
+   * within its plan's jurisdiction, and a name two of those units share is reported as ambiguous. Checked in
+   * the writing transaction under the siblings' name lock, so that two units created at once cannot share one.
    */
-  private async assertNamesFree(parentId: string | null, names: string[], exceptId?: string) {
+  private async assertNamesFree(tx: Tx, parentId: string | null, names: string[], exceptId?: string) {
     if (names.length === 0) return;
-    const clash = await this.prisma.unit.findFirst({
+    await lockKey(tx, `names:unit:${parentId ?? 'root'}`);
+    const clash = await tx.unit.findFirst({
       where: { parentId, id: exceptId ? { not: exceptId } : undefined, OR: [{ name: { in: names } }, { aliases: { hasSome: names } }] },
     });
     if (clash) {
