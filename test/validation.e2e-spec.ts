@@ -33,6 +33,39 @@ describe('dates and numbers are validated, never rolled over', () => {
     await fgw.post(`/api/v1/work-items/${item}/extensions`, { reason: '资金下达推迟，需要延期', requestedDate: '2032-02-29' }).expect(201);
   });
 
+  it('a missing or mistyped value is told so, not about a limit it did not reach', async () => {
+    const login = async (body: object) => (await request(t.http).post('/api/v1/auth/login').send(body).expect(400)).body.errors;
+    expect(await login({ username: null, password: 'x' })).toEqual([{ field: 'username', message: '必填' }]);
+    expect(await login({ password: 'x' })).toEqual([{ field: 'username', message: '必填' }]);
+    expect(await login({ username: ['office'], password: 'x' })).toEqual([{ field: 'username', message: '须为文本' }]);
+    const save = async (body: object) => (await fgw.put(`/api/v1/reports/${report}`, { version: 1, status: 'on_track', percent: 50, done: '推进中', ...body }).expect(400)).body.errors;
+    expect(await save({ percent: '50' })).toEqual([{ field: 'percent', message: '须为整数' }]);
+    expect(await save({ percent: null })).toEqual([{ field: 'percent', message: '必填' }]);
+    expect(await save({ done: 123 })).toEqual([{ field: 'done', message: '须为文本' }]);
+    // A value of the right type is still told its limit.
+    expect(await save({ percent: 150 })).toEqual([{ field: 'percent', message: '不能大于 100' }]);
+  });
+
+  it('the same id or name twice in a list is refused by name, not stored twice or left to a database constraint', async () => {
+    const city = await t.prisma.unit.findFirstOrThrow({ where: { name: '银川市' } });
+    const fgwUnit = await t.prisma.unit.findFirstOrThrow({ where: { name: '市发改委' } });
+    const plan = await office
+      .post('/api/v1/plans', { title: '重复配合单位示例方案', jurisdictionId: city.id, horizonStartYear: 2026, horizonEndYear: 2030, implicitSupportingUnitIds: [fgwUnit.id, fgwUnit.id] })
+      .expect(400);
+    expect(plan.body.errors).toEqual([{ field: 'implicitSupportingUnitIds', message: '不能有重复项' }]);
+    const unit = await office.post('/api/v1/units', { name: '市重复别名局', kind: 'department', parentId: city.id, aliases: ['别名一', '别名一'] }).expect(400);
+    expect(unit.body.errors).toEqual([{ field: 'aliases', message: '不能有重复项' }]);
+    expect(await t.prisma.unit.count({ where: { name: '市重复别名局' } })).toBe(0);
+  });
+
+  it('a record that already exists is refused naming the values that clash', async () => {
+    const fgwUnit = await t.prisma.unit.findFirstOrThrow({ where: { name: '市发改委' } });
+    const res = await office
+      .post('/api/v1/users', { username: 'fgw', displayName: '同名账号', unitId: fgwUnit.id, roles: ['unit_reporter'], password: 'Initial-pass-2026' })
+      .expect(409);
+    expect(res.body).toMatchObject({ code: 'CONFLICT.DUPLICATE', detail: expect.stringContaining('username'), errors: [{ field: 'username', message: '已存在相同的记录' }] });
+  });
+
   it('versions, pages and years beyond what the database stores answer 400 with the field, not 500', async () => {
     const content = { status: 'on_track', percent: 10, done: '推进中' };
     for (const version of [2 ** 31, 2 ** 40, Number.MAX_SAFE_INTEGER, 1.5, -1]) {

@@ -24,6 +24,7 @@ const MESSAGES: Record<string, (args: Args) => string> = {
   arrayMinSize: ([n]) => `至少 ${n} 项`,
   arrayMaxSize: ([n]) => `最多 ${n} 项`,
   arrayNotEmpty: () => '不能为空',
+  arrayUnique: () => '不能有重复项',
   isArray: () => '须为数组',
   isObject: () => '须为对象',
   isNotEmpty: () => '不能为空',

@@ -8,12 +8,20 @@ export function fieldPath(prefix: string, property: string): string {
   return prefix ? `${prefix}.${property}` : property;
 }
 
+// class-validator reports a field's failed rules in reverse order of declaration, so a missing or mistyped
+// value used to be told about its length limit ("最多 64 个字符" for a null username). Presence first, then
+// type, then limits.
+const PRESENCE = new Set(['isDefined', 'isNotEmpty', 'arrayNotEmpty']);
+const TYPE = new Set(['isString', 'isInt', 'isNumber', 'isNumberString', 'isBoolean', 'isUuid', 'isEnum', 'isIn', 'isArray', 'isObject', 'isDateString', 'isIso8601', 'isEmail', 'isUrl', 'nestedValidation']);
+const rank = (key: string) => (PRESENCE.has(key) ? 0 : TYPE.has(key) ? 1 : 2);
+
 function flatten(errors: ValidationError[], prefix = ''): ProblemDetail[] {
   return errors.flatMap((e) => {
     const field = fieldPath(prefix, e.property);
-    // One message per field: the first rule it breaks, in Chinese, with its limit.
-    const [first] = Object.entries(e.constraints ?? {});
-    const own = first ? [{ field, message: chineseMessage(e, first[0], first[1]) }] : [];
+    // One message per field: the most basic rule it breaks, in Chinese, with its limit.
+    const [first] = Object.entries(e.constraints ?? {}).sort(([a], [b]) => rank(a) - rank(b));
+    const missing = (e.value === undefined || e.value === null) && first && first[0] !== 'whitelistValidation';
+    const own = first ? [{ field, message: missing ? '必填' : chineseMessage(e, first[0], first[1]) }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -24,8 +32,9 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    // Keep the target on each error: the Chinese messages read the limits from the DTO's metadata.
-    validationError: { target: true, value: false },
+    // Keep the target on each error: the Chinese messages read the limits from the DTO's metadata. The value
+    // tells a missing field from a wrong one; it is never put in the answer.
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => {
       const details = flatten(errors);
       const first = details[0];

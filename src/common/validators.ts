@@ -14,7 +14,7 @@ export function IsCalendarDate(options?: ValidationOptions) {
       name: 'isCalendarDate',
       target: object.constructor,
       propertyName,
-      options: { message: '须为有效日期，格式 YYYY-MM-DD（如 2026-06-30）', ...options },
+      options: { message: '须为 1900 至 2200 年间的有效日期，格式 YYYY-MM-DD（如 2026-06-30）', ...options },
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isCalendarDay(value),
       },

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsCalendarDate, IsVersion } from '../../common/validators.js';
 
 const score = () => (t: object, k: string | symbol) => {
@@ -36,8 +36,8 @@ export class CorrectionDto extends ScoreEntryDto {
 
 export class AssignEvaluatorDto {
   @ApiProperty({ description: '评估人账号（角色须含 evaluator）' }) @IsUUID() userId: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @IsUUID('all', { each: true }) unitIds: string[];
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{0,39}$/, { each: true, message: '须为指标标识' }) criterionKeys: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5000) @ArrayUnique() @IsUUID('all', { each: true }) unitIds: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ArrayUnique() @IsString({ each: true }) @Matches(/^[a-z][a-z0-9_]{0,39}$/, { each: true, message: '须为指标标识' }) criterionKeys: string[];
 }
 
 export class FileAppealDto {

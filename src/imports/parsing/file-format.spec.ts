@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { analyseImport } from '../import-analyser.js';
+import { decodeText } from './file-format.js';
 
 const analyse = (buf: Buffer) => analyseImport(buf, '分工表', [], { maxRows: 100 });
 const ole = (...streams: string[]) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), ...streams.map((s) => Buffer.from(s, 'utf16le')), Buffer.alloc(512)]);
@@ -31,5 +32,14 @@ describe('formats are told by their bytes, and refused files say what to upload 
     const text = '序号\t工作任务\t牵头单位\n1\t推进光伏发电\t市发改委\n';
     const { report } = await analyse(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     expect(report.rows.map((r) => [r.work, r.lead?.name])).toEqual([['推进光伏发电', '市发改委']]);
+  });
+
+  it('keeps a UTF-8 table with one damaged byte as UTF-8, and still reads GB18030', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `${i + 1},推进屋顶分布式光伏建设,市发改委,市住建局`).join('\n');
+    const damaged = decodeText(Buffer.concat([Buffer.from(`序号,工作任务,牵头单位,配合单位\n${rows}\n`), Buffer.from([0xe5, 0x8f])]));
+    expect(damaged).toContain('1,推进屋顶分布式光伏建设,市发改委,市住建局');
+    expect(damaged.match(/\uFFFD/g)).toHaveLength(1);
+    // 「市发改委」 in GB18030: not UTF-8, read as GB18030.
+    expect(decodeText(Buffer.from([0xca, 0xd0, 0xb7, 0xa2, 0xb8, 0xc4, 0xce, 0xaf]))).toBe('市发改委');
   });
 });

@@ -60,13 +60,24 @@ export async function detectFormat(buf: Buffer, fileName = '上传的文件'): P
   return { format: 'text' };
 }
 
-/** Text as written: UTF-16 with a byte-order mark, UTF-8 (with or without BOM), else GB18030 (what Excel and Notepad write in China). */
+/**
+ * Text as written: UTF-16 with a byte-order mark, UTF-8 (with or without BOM), else GB18030 (what Excel and
+ * Notepad write in China). A UTF-8 file with a few damaged bytes (a truncated copy, one pasted character) stays
+ * UTF-8, the damage shown as �: GB18030 text read as UTF-8 gives almost no valid Chinese character, while
+ * such a file gives hundreds for each damaged byte, and reading it as GB18030 would garble every name in it.
+ */
 export function decodeText(buf: Buffer): string {
   if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
   if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
   } catch {
-    return new TextDecoder('gb18030').decode(buf);
+    const lenient = new TextDecoder('utf-8', { ignoreBOM: false }).decode(buf);
+    const damaged = lenient.match(/\uFFFD/g)?.length ?? 0;
+    const chinese = lenient.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+    return chinese >= damaged * MOSTLY_UTF8 ? lenient : new TextDecoder('gb18030').decode(buf);
   }
 }
+
+/** Valid Chinese characters per damaged sequence above which a file is taken for damaged UTF-8. */
+const MOSTLY_UTF8 = 50;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsVersion } from '../../common/validators.js';
 
 const LIMIT = 1e13;
@@ -17,6 +17,7 @@ export class CreateIndicatorDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @ArrayUnique()
   @IsString({ each: true })
   @MinLength(2, { each: true, message: '每个同义名称至少 2 个字' })
   @MaxLength(100, { each: true })
@@ -34,6 +35,7 @@ export class UpdateIndicatorDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @ArrayUnique()
   @IsString({ each: true })
   @MinLength(2, { each: true, message: '每个同义名称至少 2 个字' })
   @MaxLength(100, { each: true })
@@ -115,6 +117,6 @@ export class ActualsImportQuery {
   @ApiPropertyOptional({ type: Boolean, description: 'true：只校验并返回逐行报告，不写入', default: true })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'dryRun 只能是 true 或 false' })
+  @IsBoolean({ message: '只能是 true 或 false' })
   dryRun = true;
 }

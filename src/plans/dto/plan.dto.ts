@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PlanStatus, PlanVisibility } from '../../generated/prisma/enums.js';
 import { IsVersion } from '../../common/validators.js';
 
@@ -67,6 +67,7 @@ class PlanFields {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @ArrayUnique()
   @IsUUID('all', { each: true })
   implicitSupportingUnitIds?: string[];
 }

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { RULES } from '../reminder-rules.js';
 
 const Days = () => (target: object, key: string) => {
   IsArray({ message: `${key} 须为天数列表` })(target, key);
   ArrayMaxSize(10, { message: `${key} 最多 10 个天数` })(target, key);
+  ArrayUnique({ message: `${key} 的天数不能重复` })(target, key);
   IsInt({ each: true, message: `${key} 的每一项须为整数天数` })(target, key);
   Min(1, { each: true, message: `${key} 的每一项至少 1 天` })(target, key);
   Max(366, { each: true, message: `${key} 的每一项不超过 366 天` })(target, key);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { UnitKind, UnitLevel } from '../../generated/prisma/enums.js';
 import { PageQuery } from '../../common/pagination.js';
 import { IsVersion } from '../../common/validators.js';
@@ -42,6 +42,7 @@ export class CreateUnitDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @ArrayUnique()
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(100, { each: true })
@@ -69,6 +70,7 @@ export class UpdateUnitDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @ArrayUnique()
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(100, { each: true })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../../generated/prisma/enums.js';
 import { IsVersion } from '../../common/validators.js';
 
@@ -21,6 +21,7 @@ export class CreateUserDto {
   @ApiProperty({ enum: Role, isArray: true })
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayUnique()
   @IsEnum(Role, { each: true })
   roles: Role[];
 
@@ -46,6 +47,7 @@ export class UpdateUserDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayUnique()
   @IsEnum(Role, { each: true })
   roles?: Role[];
 
@@ -67,6 +69,7 @@ export class ProvisionAccountsDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayUnique()
   @IsIn(['unit_reporter', 'unit_head'], { each: true })
   roles?: ('unit_reporter' | 'unit_head')[];
 }

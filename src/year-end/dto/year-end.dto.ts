@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsVersion } from '../../common/validators.js';
 
 export class OpenCycleDto {
@@ -62,6 +62,7 @@ export class SaveAnnualReportDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(2000)
+  @ArrayUnique((i: AnnualItemEditDto) => i?.workItemId, { message: '同一事项只能出现一次' })
   @ValidateNested({ each: true })
   @Type(() => AnnualItemEditDto)
   items?: AnnualItemEditDto[];
