@@ -140,6 +140,11 @@ describe('the year-end cycle: obligations, prefilled annual reports, sign-off, r
 
     clock.set(at('2026-12-10'));
     const itemId = signed.body.items[0].workItemId;
+    // One item twice in one save: refused by name, not the last one silently kept.
+    const twice = await as('fgw')
+      .put(`/api/v1/annual-reports/${id}`, { version: 4, items: [{ workItemId: itemId, percent: 50 }, { workItemId: itemId, percent: 60 }] })
+      .expect(400);
+    expect(twice.body.errors).toEqual([{ field: 'items', message: '同一事项只能出现一次' }]);
     const fixed = await as('fgw').put(`/api/v1/annual-reports/${id}`, { version: 4, items: [{ workItemId: itemId, percent: 80, done: '全年建成 1.6 万千瓦' }] }).expect(200);
     expect(fixed.body.items[0]).toMatchObject({ percent: 80, done: '全年建成 1.6 万千瓦', status: 'on_track', problems: '并网审批慢' });
     expect(fixed.body.achievements).toBe('全年新增屋顶光伏 1.2 万千瓦');
