@@ -39,6 +39,8 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page).not.toHaveURL(/\/login/);
+  // Signed in means on the home screen: `/` redirects there once that screen's code has loaded.
+  await expect(page).not.toHaveURL((url) => url.pathname === '/');
 }
 
 export async function signOut(page: Page) {

@@ -22,7 +22,7 @@ import {
 } from '@ant-design/icons';
 import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Progress, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
+import { Outlet, useLocation, useMatches, useNavigate, useNavigation, useNavigationType } from 'react-router';
 import { ROLE_NAMES } from '../api/labels';
 import { api } from '../api/client';
 import { onUnreadChanged } from '../pages/notifications/unread';
@@ -90,7 +90,13 @@ export function AppLayout() {
   useEffect(() => {
     document.title = title ? `${title.title} - ${SYSTEM_NAME}` : SYSTEM_NAME;
   }, [title]);
-  useEffect(() => setDrawerOpen(false), [location.pathname]);
+  // The phone's menu closes when the user goes somewhere (a menu item, a link, back), not when the app redirects
+  // on its own (the home screen's redirect lands only once its code has loaded, after the menu may be open).
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    if (navigationType !== 'REPLACE') setDrawerOpen(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [location.pathname]);
 
   const items = useMemo(
     () =>
