@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { DomainError, type ProblemDetail } from './domain-error.js';
+import { fieldOfColumn } from './column-name.js';
 import { currentRequestId } from './request-context.js';
 
 const TITLES: Record<number, string> = {
@@ -56,12 +57,12 @@ function isDatabaseBusy(e: unknown): boolean {
   return typeof sqlState === 'string' && BUSY_SQLSTATES.has(sqlState);
 }
 
-/** What the pg adapter says PostgreSQL answered: on the error itself, or under a Prisma error's meta. */
-function driverCause(e: unknown): { originalCode?: unknown } | undefined {
+/** What the pg adapter says PostgreSQL answered (SQLSTATE; a violated constraint's columns): on the error itself, or under a Prisma error's meta. */
+function driverCause(e: unknown): { originalCode?: unknown; constraint?: { fields?: string[] } } | undefined {
   const adapterError = e instanceof Prisma.PrismaClientKnownRequestError ? (e.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError : e;
   if (!adapterError || typeof adapterError !== 'object' || !('cause' in adapterError)) return undefined;
   const cause = (adapterError as { cause?: unknown }).cause;
-  return cause && typeof cause === 'object' ? (cause as { originalCode?: unknown }) : undefined;
+  return cause && typeof cause === 'object' ? (cause as { originalCode?: unknown; constraint?: { fields?: string[] } }) : undefined;
 }
 
 export const JSON_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -112,10 +113,10 @@ export class ProblemFilter implements ExceptionFilter {
       // What reaches here is mostly a race the services' own checks could not see (two requests creating the
       // same record at once): say which values clash and that a retry will show the other's record. With the
       // pg adapter the columns come in the adapter's error, as SQL names.
-      const adapter = (e.meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause?.constraint?.fields;
+      const adapter = driverCause(e)?.constraint?.fields;
       const target = e.meta?.target as string[] | string | undefined;
-      const columns = (Array.isArray(target) ? target : target ? [target] : (adapter ?? [])).map((c) => c.replace(/"/g, ''));
-      const names = columns.map((c) => c.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase()));
+      const columns = Array.isArray(target) ? target : target ? [target] : (adapter ?? []);
+      const names = columns.map((c) => fieldOfColumn(c.replace(/"/g, '')));
       const detail = names.length ? `${names.join('、')} 相同的记录已存在（可能刚被他人提交），请刷新后查看` : '相同的记录已存在（可能刚被他人提交），请刷新后查看';
       return this.make(409, 'CONFLICT.DUPLICATE', detail, names.map((field) => ({ field, message: '已存在相同的记录' })));
     }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../access/principal.js';
-import { lockKey } from '../common/key-lock.js';
 import { DomainError } from '../common/domain-error.js';
 import type { UnitKind } from '../generated/prisma/enums.js';
+import { lockSiblingNames } from '../units/unit-name-lock.js';
 import type { WorkflowTx } from '../workflow/workflow.service.js';
 import type { OnboardingDto, UnitDecisionDto } from './dto/onboarding.dto.js';
 import type { UnitProposal } from './parsing/onboarding.js';
@@ -73,7 +73,7 @@ export class OnboardingService {
         const memberKind = (d.memberKind ?? proposal.memberKind) as UnitKind | undefined;
         if (kind === 'collective' && !memberKind) throw new DomainError('IMPORT.UNIT_KIND', 400, `「${proposal.name}」是集合单位，请指定其成员类型`, [{ field: at('memberKind'), message: '必填' }]);
         const name = d.unitName ?? proposal.name;
-        await lockKey(w.tx, `names:unit:${parentId}`);
+        await lockSiblingNames(w.tx, parentId);
         const clash = await w.tx.unit.findFirst({ where: { parentId, OR: [{ name }, { aliases: { has: name } }] }, select: { name: true } });
         if (clash) throw new DomainError('UNIT.NAME_TAKEN', 409, `名称「${name}」已被同级单位「${clash.name}」使用`, [{ field: at('unitName'), message: '名称重复', value: name }]);
         const aliases = proposal.texts.filter((t) => t !== name);

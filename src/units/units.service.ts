@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { PrincipalCache } from '../access/principal-cache.js';
 import { AuditService, diff } from '../audit/audit.service.js';
 import { DomainError, notFound, staleVersion } from '../common/domain-error.js';
-import { lockKey } from '../common/key-lock.js';
 import { updateAtRowVersion } from '../common/row-version.js';
 import type { Page } from '../common/pagination.js';
 import { Prisma, type Unit } from '../generated/prisma/client.js';
 import { PrismaService, type Tx } from '../prisma/prisma.service.js';
+import { lockSiblingNames } from './unit-name-lock.js';
 import { descendantsOf } from './unit-tree.js';
 import type { CreateUnitDto, ListUnitsQuery, UnitDto, UpdateUnitDto } from './dto/unit.dto.js';
 
@@ -85,7 +85,7 @@ export class UnitsService {
    */
   private async assertNamesFree(tx: Tx, parentId: string | null, names: string[], exceptId?: string) {
     if (names.length === 0) return;
-    await lockKey(tx, `names:unit:${parentId ?? 'root'}`);
+    await lockSiblingNames(tx, parentId);
     const clash = await tx.unit.findFirst({
       where: { parentId, id: exceptId ? { not: exceptId } : undefined, OR: [{ name: { in: names } }, { aliases: { hasSome: names } }] },
     });

@@ -1,3 +1,4 @@
+import { fieldOfColumn } from '../common/column-name.js';
 import type { Tx } from '../prisma/prisma.service.js';
 import type { AuditInput } from '../audit/audit.service.js';
 import type { DomainEvent } from '../jobs/outbox.service.js';
@@ -92,12 +93,10 @@ export interface LifecycleSpec<R extends LifecycleRow> {
   record(tx: Tx, changes: { before: R; after: R; request: TransitionRequest }[], transition: TransitionSpec<R>, ctx: TransitionContext): Promise<{ audit: AuditInput[]; events: DomainEvent[] }>;
 }
 
-const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-
 /** The usual `merge`: the written columns, renamed to the row's fields (`next_steps` → `nextSteps`), over the record before. */
 export function mergeWritten<R extends LifecycleRow>(before: R, written: Record<string, unknown>): R {
   const row: Record<string, unknown> = { ...(before as unknown as Record<string, unknown>) };
-  for (const [column, value] of Object.entries(written)) row[column === '__state' ? 'state' : camel(column)] = value;
+  for (const [column, value] of Object.entries(written)) row[column === '__state' ? 'state' : fieldOfColumn(column)] = value;
   return row as R;
 }
 
