@@ -43,6 +43,15 @@ describe('operability', () => {
       expect(small.headers['content-encoding']).toBeUndefined();
     });
 
+    it('tells browsers and proxies to keep no answer, and sends no ETag', async () => {
+      // A unit's data under its session: a shared proxy or the next user of the browser must not get it back.
+      for (const path of ['/api/docs-json', '/health/live', '/api/v1/plans/00000000-0000-4000-8000-000000000000']) {
+        const res = await request(t.http).get(path);
+        expect(res.headers['cache-control']).toBe('no-store');
+        expect(res.headers.etag).toBeUndefined();
+      }
+    });
+
     it('publishes the OpenAPI document', async () => {
       const res = await request(t.http).get('/api/docs-json').expect(200);
       expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/plans/{planId}/imports', '/api/v1/work-items', '/api/v1/units']));
