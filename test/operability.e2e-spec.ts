@@ -158,5 +158,29 @@ describe('operability', () => {
       await as.post(`/api/v1/periods/${periodId}/my-reports`, body).expect(201);
       expect(await t.prisma.progressReport.count({ where: { id: { in: [first, second] }, state: 'draft' } })).toBe(2);
     }, 30_000);
+
+    it('answers 503 when PostgreSQL cancels a read made straight on the pool (the work-item list)', async () => {
+      const office = asUser(t, await tokenFor(t, 'office'));
+      // The list waits behind a lock on its table; the operator (here the test) cancels its statement.
+      const holder = new pg.Client({ connectionString: t.db.url });
+      await holder.connect();
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE work_items IN ACCESS EXCLUSIVE MODE');
+      const list = office.get(`/api/v1/work-items?planId=${planId}`).then((r) => r);
+      let cancelled = 0;
+      for (let i = 0; i < 50 && !cancelled; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const { rows } = await holder.query(`SELECT pg_cancel_backend(pid) AS ok FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%json_agg%'`);
+        cancelled = rows.filter((r) => r.ok).length;
+      }
+      const refused = await list;
+      await holder.query('ROLLBACK');
+      await holder.end();
+      expect(cancelled).toBe(1);
+      expect(refused.status).toBe(503);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ code: 'DATABASE.BUSY' });
+      await office.get(`/api/v1/work-items?planId=${planId}`).expect(200);
+    }, 30_000);
   });
 });

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import pg from 'pg';
 import { AppConfig } from '../config/app-config.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { DomainError, type ProblemDetail } from './domain-error.js';
@@ -53,7 +54,8 @@ function isDatabaseBusy(e: unknown): boolean {
     // Not every P2028 is a timeout: a query on a transaction already committed is a bug, and committed.
     if (e.code === 'P2028') return /expired|in the given time|timed out/i.test(e.message);
   }
-  const sqlState = driverCause(e)?.originalCode;
+  // A read straight on the pool (PrismaService.rawRead) fails with pg's own error, SQLSTATE in `code`.
+  const sqlState = e instanceof pg.DatabaseError ? e.code : driverCause(e)?.originalCode;
   return typeof sqlState === 'string' && BUSY_SQLSTATES.has(sqlState);
 }
 

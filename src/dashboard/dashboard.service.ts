@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../access/principal.js';
 import { Clock } from '../clock/clock.js';
-import { isoDay, shanghaiDay } from '../common/dates.js';
+import { shanghaiDay } from '../common/dates.js';
 import { notFound } from '../common/domain-error.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../prisma/prisma.service.js';
@@ -22,7 +22,9 @@ export class DashboardService {
   ) {}
 
   async figures(p: Principal, q: DashboardQuery) {
-    if (!(await this.prisma.plan.findUnique({ where: { id: q.planId }, select: { id: true } }))) throw notFound('方案', 'PLAN.NOT_FOUND');
+    // Straight on the pool, like the figures below (PrismaService.rawRead).
+    const [plan] = await this.prisma.rawRead<{ id: string }>(Prisma.sql`SELECT id::text FROM plans WHERE id = ${q.planId}::uuid`);
+    if (!plan) throw notFound('方案', 'PLAN.NOT_FOUND');
     const scope = p.planWide ? null : p.scopeUnitIds;
     const today = shanghaiDay(this.clock.now());
     const itemFilter = Prisma.sql`w.plan_id = ${q.planId}::uuid
@@ -32,15 +34,15 @@ export class DashboardService {
     const itemLight = q.light ? Prisma.sql`AND ls.light = ${q.light}::"Light"` : Prisma.empty;
 
     const [areas, units, overdue, rates] = await Promise.all([
-      this.prisma.$queryRaw<{ area_id: string | null; label: string | null; title: string | null; position: number | null; light: string | null; n: bigint }[]>`
+      this.prisma.rawRead<{ area_id: string | null; label: string | null; title: string | null; position: number | null; light: string | null; n: string }>(Prisma.sql`
         SELECT n.id::text AS area_id, n.label, n.title, n.position, ls.light::text AS light, count(*) AS n
         FROM work_items w
         LEFT JOIN plan_nodes n ON n.id = w.area_id
         LEFT JOIN light_states ls ON ls.work_item_id = w.id AND ls.assignment_key = ''
         WHERE ${itemFilter} ${itemLight}
         GROUP BY n.id, n.label, n.title, n.position, ls.light
-        ORDER BY n.position NULLS LAST`,
-      this.prisma.$queryRaw<{ unit_id: string; name: string; light: string | null; n: bigint }[]>`
+        ORDER BY n.position NULLS LAST`),
+      this.prisma.rawRead<{ unit_id: string; name: string; light: string | null; n: string }>(Prisma.sql`
         SELECT u.id::text AS unit_id, u.name, ls.light::text AS light, count(*) AS n
         FROM light_states ls
         JOIN units u ON u.id = ls.unit_id
@@ -51,16 +53,16 @@ export class DashboardService {
           ${q.unitId ? Prisma.sql`AND ls.unit_id = ${q.unitId}::uuid` : Prisma.empty}
           ${itemLight}
         GROUP BY u.id, u.name, ls.light
-        ORDER BY u.name`,
-      this.prisma.$queryRaw<{ id: string; seq: string; item_no: number; text: string; reasons: unknown }[]>`
+        ORDER BY u.name`),
+      this.prisma.rawRead<{ id: string; seq: string; item_no: number; text: string; reasons: unknown }>(Prisma.sql`
         SELECT w.id::text, w.seq, w.item_no, w.text, ls.reasons
         FROM work_items w JOIN light_states ls ON ls.work_item_id = w.id AND ls.assignment_key = ''
         WHERE ${itemFilter} AND ls.reasons @> '[{"code":"OVERDUE"}]'::jsonb
-        ORDER BY w.sort_key`,
+        ORDER BY w.sort_key`),
       // Pre-aggregated per period, unit and area by triggers in the transaction of every write
       // (prisma/sql/003_report_tallies.sql): a few rows per unit instead of every report of the plan.
-      this.prisma.$queryRaw<{ unit_id: string; name: string; period_id: string; label: string; due_date: Date; expected: bigint; submitted: bigint; on_time: bigint; missing: bigint }[]>`
-        SELECT u.id::text AS unit_id, u.name, p.id::text AS period_id, p.label, p.due_date,
+      this.prisma.rawRead<{ unit_id: string; name: string; period_id: string; label: string; due_date: string; expected: string; submitted: string; on_time: string; missing: string }>(Prisma.sql`
+        SELECT u.id::text AS unit_id, u.name, p.id::text AS period_id, p.label, p.due_date::text AS due_date,
           s.expected, s.submitted, s.on_time,
           CASE WHEN p.due_date < ${today}::date THEN s.expected - s.submitted ELSE 0 END AS missing
         -- Summed per period and unit before the joins: a unit's name is then looked up once per row of the
@@ -79,7 +81,7 @@ export class DashboardService {
         ) s
         JOIN reporting_periods p ON p.id = s.period_id
         JOIN units u ON u.id = s.unit_id
-        ORDER BY p.due_date, u.name`,
+        ORDER BY p.due_date, u.name`),
     ]);
 
     const byArea = new Map<string, { areaId: string | null; label: string | null; title: string } & LightCounts>();
@@ -103,7 +105,7 @@ export class DashboardService {
         unitName: r.name,
         periodId: r.period_id,
         period: r.label,
-        dueDate: isoDay(r.due_date),
+        dueDate: r.due_date,
         expected,
         submitted: Number(r.submitted),
         onTime,

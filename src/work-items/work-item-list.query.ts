@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { Principal } from '../access/principal.js';
-import type { ListWorkItemsQuery, WorkItemDto } from './dto/work-item.dto.js';
+import type { ListWorkItemsQuery } from './dto/work-item.dto.js';
 
 /**
  * The work-item list is the hottest read (every unit's home screen), so it is one SQL statement that
@@ -59,7 +59,7 @@ export function listWorkItemsSql(p: Principal, q: ListWorkItemsQuery): Prisma.Sq
           FROM deadlines d WHERE d.work_item_id = w.id), '[]'),
       'light', ls.light, 'lightReasons', coalesce(ls.reasons, '[]'),
       'extendedTo', (SELECT e.requested_date FROM extension_requests e WHERE e.work_item_id = w.id AND e.status = 'approved' ORDER BY e.decided_at DESC LIMIT 1)
-    ) AS item
+    )::text AS item
     FROM page
     JOIN work_items w ON w.id = page.id
     LEFT JOIN plan_nodes a ON a.id = w.area_id
@@ -68,4 +68,5 @@ export function listWorkItemsSql(p: Principal, q: ListWorkItemsQuery): Prisma.Sq
     ORDER BY page.plan_id, page.sort_key`;
 }
 
-export type ListRow = { total: bigint; item: WorkItemDto };
+/** `item` is the WorkItemDto as JSON text (the service passes it on as it is); `total` a bigint as text. */
+export type ListRow = { total: string; item: string };

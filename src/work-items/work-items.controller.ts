@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ParseIdPipe } from '../common/parse-id.pipe.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermission } from '../access/decorators.js';
@@ -16,6 +16,8 @@ export class WorkItemsController {
   @RequirePermission(Permission.WorkItemsRead)
   @ApiOperation({ summary: '工作事项列表（按方案、领域、单位、期限年份、关键词筛选，分页）' })
   @ApiOkResponse({ type: WorkItemPageDto })
+  // The service answers with the page's JSON text as PostgreSQL assembled it.
+  @Header('Content-Type', 'application/json; charset=utf-8')
   list(@CurrentUser() user: Principal, @Query() query: ListWorkItemsQuery) {
     return this.workItems.list(user, query);
   }
