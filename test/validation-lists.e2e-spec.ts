@@ -137,10 +137,10 @@ describe('dates in range, dryRun, and lists without duplicates', () => {
   it('reminder days with the same day twice are refused naming the nested list, and the rules stay as they were', async () => {
     const rules = (await office.get(`/api/v1/plans/${planId}/reminder-rules`).expect(200)).body;
     const res = await office.put(`/api/v1/plans/${planId}/reminder-rules`, { ...rules, reportDue: { enabled: true, daysBefore: [7, 3, 3] }, deadline: { ...rules.deadline, daysAfter: [1, 1] } });
-    // The reminder DTO gives its own messages, which name the property (not the full path).
+    // The reminder DTO gives its own messages, which leave naming the list to the field path.
     expectRefused(res, [
-      { field: 'reportDue.daysBefore', message: 'daysBefore 的天数不能重复' },
-      { field: 'deadline.daysAfter', message: 'daysAfter 的天数不能重复' },
+      { field: 'reportDue.daysBefore', message: '天数不能重复' },
+      { field: 'deadline.daysAfter', message: '天数不能重复' },
     ]);
     expect((await office.get(`/api/v1/plans/${planId}/reminder-rules`).expect(200)).body).toEqual(rules);
   });

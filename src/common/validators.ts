@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { IsInt, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** PostgreSQL's `integer`: larger numbers would be refused by the database as a 500, so they are a 400 here. */
@@ -6,6 +7,18 @@ export const INT4_MAX = 2_147_483_647;
 
 /** A record version (optimistic concurrency): a positive 32-bit integer. */
 export const IsVersion = () => applyDecorators(IsInt({ message: '须为整数' }), Min(1, { message: '须为正整数' }), Max(INT4_MAX, { message: `不能超过 ${INT4_MAX}` }));
+
+/**
+ * A name without the spaces around it (ASCII, or the full-width space an input method types), on its own or
+ * for each item of a list. Applied before validation, so the length and duplicate rules judge the name that
+ * will be stored and compared: ['森林蓄积', ' 森林蓄积'] is the same name twice, and ' 林 ' is one character.
+ * Anything other than text is left for the type rules to refuse.
+ */
+export const Trimmed = () => Transform(({ value }) => (Array.isArray(value) ? value.map(trimText) : trimText(value)));
+
+function trimText(value: unknown): unknown {
+  return typeof value === 'string' ? value.trim() : value;
+}
 
 /** A real calendar day written YYYY-MM-DD: 2031-02-30 is refused, not rolled over to March. */
 export function IsCalendarDate(options?: ValidationOptions) {

@@ -17,4 +17,9 @@ describe('configuration', () => {
       expect((e as Error).message).toMatch(/AUDIT_HMAC_KEY/);
     }
   });
+
+  it('names each bad variable once, before its message', () => {
+    const bad = { DATABASE_URL: 'mysql://u@h:3306/db', JWT_SECRET: 'short', AUDIT_HMAC_KEY: 'k'.repeat(32) };
+    expect(() => loadConfig(bad)).toThrow('配置无效，服务拒绝启动 (invalid configuration):\n  DATABASE_URL: 必须是 postgresql:// 连接串\n  JWT_SECRET: 至少 32 个字符');
+  });
 });

@@ -21,7 +21,7 @@ export class AppConfig {
   @IsString()
   HOST = '0.0.0.0';
 
-  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL 必须是 postgresql:// 连接串' })
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: '必须是 postgresql:// 连接串' })
   DATABASE_URL: string;
 
   /**
@@ -34,11 +34,11 @@ export class AppConfig {
   @Max(200)
   DATABASE_POOL_MAX = 10;
 
-  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL 必须是 redis:// 连接串' })
+  @Matches(/^rediss?:\/\/.+/, { message: '必须是 redis:// 连接串' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   /** Prefix of every Redis key, so that several deployments (or test runs) can share one Redis. */
-  @Matches(/^[\w:.-]{1,50}$/, { message: 'REDIS_KEY_PREFIX 只能包含字母、数字和 _ : . -' })
+  @Matches(/^[\w:.-]{1,50}$/, { message: '只能包含字母、数字和 _ : . -' })
   REDIS_KEY_PREFIX = 'cpt:';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -69,7 +69,7 @@ export class AppConfig {
 
   /** Signs access tokens. At least 32 characters; rotate it to end every session at once. */
   @IsString()
-  @MinLength(32, { message: 'JWT_SECRET 至少 32 个字符' })
+  @MinLength(32, { message: '至少 32 个字符' })
   JWT_SECRET: string;
 
   /**
@@ -77,7 +77,7 @@ export class AppConfig {
    * audit table cannot rewrite its history undetected. Never change it: older events would no longer verify.
    */
   @IsString()
-  @MinLength(32, { message: 'AUDIT_HMAC_KEY 至少 32 个字符' })
+  @MinLength(32, { message: '至少 32 个字符' })
   AUDIT_HMAC_KEY: string;
 
   @Transform(({ value }) => Number(value))
@@ -122,7 +122,7 @@ export class AppConfig {
    * sent (the in-app inbox and robots still work). Holds a password: never logged.
    */
   @IsOptional()
-  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL 必须是 smtp:// 或 smtps:// 连接串' })
+  @Matches(/^smtps?:\/\/.+/, { message: '必须是 smtp:// 或 smtps:// 连接串' })
   SMTP_URL?: string;
 
   /** The sender of email digests. */
@@ -150,7 +150,7 @@ export class AppConfig {
 
   @IsOptional()
   @IsString()
-  @MinLength(12, { message: 'ADMIN_PASSWORD 至少 12 个字符' })
+  @MinLength(12, { message: '至少 12 个字符' })
   ADMIN_PASSWORD?: string;
 }
 

@@ -25,6 +25,14 @@ const targetInclude = {
 } satisfies Prisma.TargetInclude;
 type TargetWith = Prisma.TargetGetPayload<{ include: typeof targetInclude }>;
 
+/**
+ * The synonyms as stored and compared: trimmed like the name (the uniqueness check must see the names the
+ * write stores, or a padded name slips past it), once each, without the name itself.
+ */
+function synonymsOf(name: string, synonyms: string[]): string[] {
+  return [...new Set(synonyms.map((s) => s.trim()).filter((s) => s && s !== name))];
+}
+
 /** The indicator catalogue of a plan, its targets' links, actuals and the evaluation of every target. */
 @Injectable()
 export class IndicatorsService {
@@ -38,10 +46,11 @@ export class IndicatorsService {
     return this.workflow.transaction(async (w) => {
       await this.plan(w.tx, planId);
       await lockKey(w.tx, `names:indicator:${planId}`);
-      const synonyms = [...new Set((dto.synonyms ?? []).map((s) => s.trim()).filter((s) => s && s !== dto.name))];
-      const clash = await w.tx.indicator.findFirst({ where: { planId, OR: [{ name: { in: [dto.name, ...synonyms] } }, { synonyms: { hasSome: [dto.name, ...synonyms] } }] } });
+      const name = dto.name.trim();
+      const synonyms = synonymsOf(name, dto.synonyms ?? []);
+      const clash = await w.tx.indicator.findFirst({ where: { planId, OR: [{ name: { in: [name, ...synonyms] } }, { synonyms: { hasSome: [name, ...synonyms] } }] } });
       if (clash) throw new DomainError('INDICATOR.EXISTS', 409, `指标「${clash.name}」已有此名称或同义名称`, [{ field: 'name', message: '名称重复' }]);
-      const created = await w.tx.indicator.create({ data: { planId, name: dto.name.trim(), synonyms, unit: dto.unit?.trim() || null, direction: dto.direction } });
+      const created = await w.tx.indicator.create({ data: { planId, name, synonyms, unit: dto.unit?.trim() || null, direction: dto.direction } });
       await w.audit([{ action: 'indicator.created', entityType: 'Indicator', entityId: created.id, after: { planId, name: created.name, synonyms, unit: created.unit, direction: created.direction } }]);
       return toIndicatorView(created);
     });
@@ -53,7 +62,7 @@ export class IndicatorsService {
       await w.tx.$queryRaw`SELECT id FROM indicators WHERE id = ${id}::uuid FOR UPDATE`;
       const current = await w.tx.indicator.findUnique({ where: { id } });
       if (!current) throw notFound('指标', 'INDICATOR.NOT_FOUND');
-      const synonyms = dto.synonyms ? [...new Set(dto.synonyms.map((s) => s.trim()).filter((s) => s && s !== current.name))] : current.synonyms;
+      const synonyms = dto.synonyms ? synonymsOf(current.name, dto.synonyms) : current.synonyms;
       if (synonyms.length) {
         await lockKey(w.tx, `names:indicator:${current.planId}`);
         const clash = await w.tx.indicator.findFirst({ where: { planId: current.planId, id: { not: id }, OR: [{ name: { in: synonyms } }, { synonyms: { hasSome: synonyms } }] } });

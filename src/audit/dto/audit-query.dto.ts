@@ -21,12 +21,12 @@ export class AuditQuery {
 export class VerifyQuery {
   @ApiPropertyOptional({ description: '此前保存的检查点：最后一条事件的编号' })
   @IsOptional()
-  @Matches(/^\d{1,18}$/, { message: 'checkpointId 须为事件编号' })
+  @Matches(/^\d{1,18}$/, { message: '须为事件编号' })
   checkpointId?: string;
 
   @ApiPropertyOptional({ description: '此前保存的检查点：该事件的签名' })
   @IsOptional()
-  @Matches(/^[0-9a-f]{64}$/, { message: 'checkpointHash 须为 64 位十六进制' })
+  @Matches(/^[0-9a-f]{64}$/, { message: '须为 64 位十六进制' })
   checkpointHash?: string;
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { sanitize } from '../../common/sanitize.pipe.js';
+import { Trimmed } from '../../common/validators.js';
 import { UnitKind } from '../../generated/prisma/enums.js';
 
 /** What the office decides for one unknown name of the dry run (`summary.unknownUnits[].name`). */
@@ -23,6 +24,7 @@ export class UnitDecisionDto {
 
   @ApiPropertyOptional({ description: 'create：单位名称（默认为报告中的名称）' })
   @IsOptional()
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(100)

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsVersion } from '../../common/validators.js';
+import { IsVersion, Trimmed } from '../../common/validators.js';
 
 const LIMIT = 1e13;
 const NUMBER = { message: '须为数值（如 512 或 19.6），最多 4 位小数' };
 
 export class CreateIndicatorDto {
   @ApiProperty({ example: '新能源发电装机容量' })
+  @Trimmed()
   @IsString()
   @MinLength(2, { message: '至少 2 个字' })
   @MaxLength(100, { message: '不能超过 100 个字' })
@@ -15,6 +16,7 @@ export class CreateIndicatorDto {
 
   @ApiPropertyOptional({ type: [String], example: ['新能源发电装机规模'], description: '同义名称（用于从目标文字中建议关联）' })
   @IsOptional()
+  @Trimmed()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -23,7 +25,7 @@ export class CreateIndicatorDto {
   @MaxLength(100, { each: true })
   synonyms?: string[];
 
-  @ApiPropertyOptional({ example: '万千瓦' }) @IsOptional() @IsString() @MaxLength(30) unit?: string;
+  @ApiPropertyOptional({ example: '万千瓦' }) @IsOptional() @Trimmed() @IsString() @MaxLength(30) unit?: string;
 
   @ApiProperty({ enum: ['higher', 'lower'], description: 'higher：越大越好（装机、占比）；lower：越小越好（能耗、排放）' })
   @IsIn(['higher', 'lower'], { message: '须为 higher（越大越好）或 lower（越小越好）' })
@@ -33,6 +35,7 @@ export class CreateIndicatorDto {
 export class UpdateIndicatorDto {
   @ApiPropertyOptional({ type: [String], description: '同义名称（整体替换）' })
   @IsOptional()
+  @Trimmed()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -41,7 +44,7 @@ export class UpdateIndicatorDto {
   @MaxLength(100, { each: true })
   synonyms?: string[];
 
-  @ApiPropertyOptional({ example: '万千瓦' }) @IsOptional() @IsString() @MaxLength(30) unit?: string;
+  @ApiPropertyOptional({ example: '万千瓦' }) @IsOptional() @Trimmed() @IsString() @MaxLength(30) unit?: string;
 
   @ApiPropertyOptional({ enum: ['higher', 'lower'] })
   @IsOptional()

@@ -48,14 +48,14 @@ export class UpdateMySettingsDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: '接收汇总邮件的地址；null 清除' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsEmail({}, { message: 'email 须为有效的电子邮件地址' })
+  @IsEmail({}, { message: '须为有效的电子邮件地址' })
   @MaxLength(200)
   email?: string | null;
 
   @ApiPropertyOptional({ description: 'true：不再接收邮件汇总（站内消息照常）' })
   // null is refused, not taken for "absent": the column is not nullable.
   @ValidateIf((_, v) => v !== undefined)
-  @IsBoolean({ message: 'emailOptOut 须为 true 或 false' })
+  @IsBoolean({ message: '须为 true 或 false' })
   emailOptOut?: boolean;
 }
 
@@ -73,23 +73,23 @@ export class UpdateUnitChannelsDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsUrl(WEBHOOK, { message: 'wecomWebhook 须为 http(s):// 开头的完整网址' })
-  @MaxLength(500, { message: 'wecomWebhook 不能超过 500 个字符' })
+  @IsUrl(WEBHOOK, { message: '须为 http(s):// 开头的完整网址' })
+  @MaxLength(500, { message: '不能超过 500 个字符' })
   wecomWebhook?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'https://oapi.dingtalk.com/robot/send?access_token=…' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsUrl(WEBHOOK, { message: 'dingtalkWebhook 须为 http(s):// 开头的完整网址' })
-  @MaxLength(500, { message: 'dingtalkWebhook 不能超过 500 个字符' })
+  @IsUrl(WEBHOOK, { message: '须为 http(s):// 开头的完整网址' })
+  @MaxLength(500, { message: '不能超过 500 个字符' })
   dingtalkWebhook?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: '钉钉加签密钥（SEC 开头）' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
-  @MinLength(8, { message: 'dingtalkSecret 至少 8 个字符' })
-  @MaxLength(200, { message: 'dingtalkSecret 不能超过 200 个字符' })
+  @MinLength(8, { message: '至少 8 个字符' })
+  @MaxLength(200, { message: '不能超过 200 个字符' })
   dingtalkSecret?: string | null;
 }
 
@@ -109,7 +109,7 @@ export class DeliveryDto {
 export class ListDeliveriesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['pending', 'sent', 'dead'] })
   @IsOptional()
-  @IsIn(['pending', 'sent', 'dead'], { message: 'status 须为 pending、sent 或 dead' })
+  @IsIn(['pending', 'sent', 'dead'], { message: '须为 pending、sent 或 dead' })
   status?: 'pending' | 'sent' | 'dead';
 }
 

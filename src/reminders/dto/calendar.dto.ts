@@ -5,21 +5,21 @@ import { IsBoolean, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'clas
 export class CalendarYearQuery {
   @ApiProperty({ example: 2027 })
   @Type(() => Number)
-  @IsInt({ message: 'year 须为整数年份' })
-  @Min(2000, { message: 'year 不能早于 2000' })
-  @Max(2100, { message: 'year 不能晚于 2100' })
+  @IsInt({ message: '须为整数年份' })
+  @Min(2000, { message: '不能早于 2000' })
+  @Max(2100, { message: '不能晚于 2100' })
   year: number;
 }
 
 export class SetCalendarDayDto {
   @ApiProperty({ description: 'true：上班（含调休上班日）；false：放假' })
-  @IsBoolean({ message: 'workday 须为 true 或 false' })
+  @IsBoolean({ message: '须为 true 或 false' })
   workday: boolean;
 
   @ApiProperty({ example: '元旦', description: '说明，如「元旦」「春节调休上班」' })
   @IsString()
-  @MinLength(1, { message: 'name 不能为空' })
-  @MaxLength(50, { message: 'name 不能超过 50 个字' })
+  @MinLength(1, { message: '不能为空' })
+  @MaxLength(50, { message: '不能超过 50 个字' })
   name: string;
 }
 

@@ -1,16 +1,19 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { RULES } from '../reminder-rules.js';
 
-const Days = () => (target: object, key: string) => {
-  IsArray({ message: `${key} 须为天数列表` })(target, key);
-  ArrayMaxSize(10, { message: `${key} 最多 10 个天数` })(target, key);
-  ArrayUnique({ message: `${key} 的天数不能重复` })(target, key);
-  IsInt({ each: true, message: `${key} 的每一项须为整数天数` })(target, key);
-  Min(1, { each: true, message: `${key} 的每一项至少 1 天` })(target, key);
-  Max(366, { each: true, message: `${key} 的每一项不超过 366 天` })(target, key);
-};
+// The messages do not name the list: the problem puts its path (reportDue.daysBefore) before each message.
+const Days = () =>
+  applyDecorators(
+    IsArray({ message: '须为天数列表' }),
+    ArrayMaxSize(10, { message: '最多 10 个天数' }),
+    ArrayUnique({ message: '天数不能重复' }),
+    IsInt({ each: true, message: '每一项须为整数天数' }),
+    Min(1, { each: true, message: '每一项至少 1 天' }),
+    Max(366, { each: true, message: '每一项不超过 366 天' }),
+  );
 
 class ReportDueRuleDto {
   @ApiProperty() @IsBoolean() enabled: boolean;
@@ -37,9 +40,9 @@ class LightRedRuleDto {
 
 export class ReminderRulesDto {
   @ApiProperty({ example: 9, description: '每日发送时刻（北京时间 8–19 时；20:00–08:00 不发送）' })
-  @IsInt({ message: 'sendHour 须为整数' })
-  @Min(8, { message: 'sendHour 不能早于 8 时' })
-  @Max(19, { message: 'sendHour 不能晚于 19 时' })
+  @IsInt({ message: '须为整数' })
+  @Min(8, { message: '不能早于 8 时' })
+  @Max(19, { message: '不能晚于 19 时' })
   sendHour: number;
 
   @ApiProperty({ type: ReportDueRuleDto }) @ValidateNested() @Type(() => ReportDueRuleDto) reportDue: ReportDueRuleDto;
@@ -49,24 +52,24 @@ export class ReminderRulesDto {
 }
 
 export class CreateMuteDto {
-  @ApiProperty() @IsUUID('all', { message: 'unitId 须为单位 id' }) unitId: string;
+  @ApiProperty() @IsUUID('all', { message: '须为单位 id' }) unitId: string;
 
   @ApiProperty({ enum: RULES })
-  @IsIn(RULES as unknown as string[], { message: `rule 须为 ${RULES.join('、')} 之一` })
+  @IsIn(RULES as unknown as string[], { message: `须为 ${RULES.join('、')} 之一` })
   rule: string;
 
   @ApiProperty({ description: '暂停提醒的理由' })
   @IsString()
-  @MinLength(2, { message: 'reason 至少 2 个字' })
-  @MaxLength(500, { message: 'reason 不能超过 500 个字' })
+  @MinLength(2, { message: '至少 2 个字' })
+  @MaxLength(500, { message: '不能超过 500 个字' })
   reason: string;
 }
 
 export class LiftMuteDto {
   @ApiProperty({ description: '恢复提醒的理由' })
   @IsString()
-  @MinLength(2, { message: 'reason 至少 2 个字' })
-  @MaxLength(500, { message: 'reason 不能超过 500 个字' })
+  @MinLength(2, { message: '至少 2 个字' })
+  @MaxLength(500, { message: '不能超过 500 个字' })
   reason: string;
 }
 
@@ -81,11 +84,11 @@ export class MuteDto {
 }
 
 export class PreviewQuery {
-  @ApiProperty() @IsUUID('all', { message: 'planId 须为方案 id' }) planId: string;
+  @ApiProperty() @IsUUID('all', { message: '须为方案 id' }) planId: string;
 
   @ApiPropertyOptional({ example: '2026-03-30', description: '日期（按该方案的发送时刻）或带时区的时刻；缺省为现在' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, { message: 'at 须为 YYYY-MM-DD 或 ISO 8601 时刻（如 2026-03-30T09:00:00+08:00）' })
+  @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, { message: '须为 YYYY-MM-DD 或 ISO 8601 时刻（如 2026-03-30T09:00:00+08:00）' })
   at?: string;
 }
 

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { UnitKind, UnitLevel } from '../../generated/prisma/enums.js';
 import { PageQuery } from '../../common/pagination.js';
-import { IsVersion } from '../../common/validators.js';
+import { IsVersion, Trimmed } from '../../common/validators.js';
 
 export class UnitDto {
   @ApiProperty() id: string;
@@ -19,6 +18,7 @@ export class UnitDto {
 
 export class CreateUnitDto {
   @ApiProperty({ example: '市发改委' })
+  @Trimmed()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -40,6 +40,7 @@ export class CreateUnitDto {
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
+  @Trimmed()
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique()
@@ -61,6 +62,7 @@ export class UpdateUnitDto {
 
   @ApiPropertyOptional()
   @IsOptional()
+  @Trimmed()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -68,6 +70,7 @@ export class UpdateUnitDto {
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
+  @Trimmed()
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique()
@@ -87,7 +90,7 @@ export class ListUnitsQuery extends PageQuery {
   @IsOptional()
   @IsString()
   @MaxLength(100)
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   q?: string;
 
   @ApiPropertyOptional({ enum: UnitKind })
