@@ -62,7 +62,7 @@ export class DashboardService {
       // Pre-aggregated per period, unit and area by triggers in the transaction of every write
       // (prisma/sql/003_report_tallies.sql): a few rows per unit instead of every report of the plan.
       this.prisma.rawRead<{ unit_id: string; name: string; period_id: string; label: string; due_date: string; expected: string; submitted: string; on_time: string; missing: string }>(Prisma.sql`
-        SELECT u.id::text AS unit_id, u.name, p.id::text AS period_id, p.label, p.due_date::text AS due_date,
+        SELECT u.id::text AS unit_id, u.name, p.id::text AS period_id, p.label, to_char(p.due_date, 'YYYY-MM-DD') AS due_date,
           s.expected, s.submitted, s.on_time,
           CASE WHEN p.due_date < ${today}::date THEN s.expected - s.submitted ELSE 0 END AS missing
         -- Summed per period and unit before the joins: a unit's name is then looked up once per row of the

@@ -34,7 +34,8 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
 
   async onModuleDestroy() {
     await this.$disconnect();
-    await this.pool.end();
+    // An application may be closed twice (Nest allows a second shutdown once the first is over); pg refuses a second end.
+    if (!this.pool.ending) await this.pool.end();
   }
 }
 
