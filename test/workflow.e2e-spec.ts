@@ -223,4 +223,28 @@ describe('the workflow core: nothing reported is lost, one rule for single and b
     await as('office').post(`/api/v1/periods/${periodId}/reopen`, { version: closed.body.version, reason: '金凤区补报' }).expect(200);
     await as('jinfeng').put(`/api/v1/reports/${r.id}`, { version: r.version, ...fill(5) }).expect(200);
   });
+
+  it('a head who signs off drafts as they stand is not recorded as having edited them', async () => {
+    const r = await report('1', '市工信局');
+    const [{ max: auditBefore }] = await t.prisma.$queryRaw<{ max: bigint | null }[]>`SELECT max(id) AS max FROM audit_events`;
+    const content = fill(15, '完成企业摸排');
+    const saved = await as('gxj').put(`/api/v1/reports/${r.id}`, { version: r.version, ...content }).expect(200);
+    // Saved again as it stands: checked (a stale version is still refused), then nothing to write.
+    await as('gxj').put(`/api/v1/reports/${r.id}`, { version: r.version, ...content }).expect(409);
+    const again = await as('gxj').put(`/api/v1/reports/${r.id}`, { version: saved.body.version, ...content }).expect(200);
+    expect(again.body).toEqual(saved.body);
+    // The head's 审核报送 sends the screen's content unchanged: one step, the sign-off.
+    const signed = await as('gxj-head').post(`/api/v1/periods/${periodId}/my-reports`, { signOff: true, items: [{ reportId: r.id, version: saved.body.version, ...content }] }).expect(201);
+    expect(signed.body[0]).toMatchObject({ state: 'submitted', version: saved.body.version + 1, percent: 15, done: '完成企业摸排' });
+    const history = (await as('office').get(`/api/v1/reports/${r.id}`).expect(200)).body.history;
+    expect(history.filter((h: { version: number }) => h.version > r.version).map((h: { version: number; action: string }) => [h.version, h.action])).toEqual([
+      [saved.body.version, 'report.saved'],
+      [saved.body.version + 1, 'report.signed_off'],
+    ]);
+    const events = await t.prisma.auditEvent.findMany({ where: { entityId: r.id, id: { gt: auditBefore ?? 0n } }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => [e.action, e.actorName])).toEqual([
+      ['report.saved', 'gxj'],
+      ['report.signed_off', 'gxj-head'],
+    ]);
+  });
 });

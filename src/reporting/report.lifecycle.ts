@@ -90,6 +90,11 @@ export const reportLifecycle = defineLifecycle<ReportRow>({
         const c = input as ReportContent;
         return { status: c.status, percent: c.percent, done: c.done, problems: c.problems ?? null, next_steps: c.nextSteps ?? null };
       },
+      // A draft saved again as it stands (the head's 审核报送 of what the unit's reporter saved).
+      unchanged: (row, { input }) => {
+        const c = input as ReportContent;
+        return row.state === 'draft' && row.status === c.status && row.percent === c.percent && row.done === c.done && row.problems === (c.problems ?? null) && row.nextSteps === (c.nextSteps ?? null);
+      },
     },
     signOff: {
       event: 'report.signed_off',

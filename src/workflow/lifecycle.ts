@@ -53,6 +53,13 @@ export interface TransitionSpec<R extends LifecycleRow, I = unknown> {
   stateCode?: string;
   /** Columns (database names) the transition writes besides state and version. Same keys for every row. */
   set?(row: R, request: TransitionRequest<I>, ctx: TransitionContext): Record<string, unknown>;
+  /**
+   * True when the request would leave the record as it is (a save of the content already stored, in the
+   * state the save leads to). Such a request is checked like any other, then the record is returned
+   * untouched: no new version, revision, audit or domain event. The history then shows only real changes:
+   * a unit head signing off drafts as they stand is not recorded as having edited them.
+   */
+  unchanged?(row: R, request: TransitionRequest<I>): boolean;
 }
 
 export interface LifecycleSpec<R extends LifecycleRow> {

@@ -118,20 +118,23 @@ export class WorkflowService {
       throw batch ? this.batchError(batch, refusals) : this.single(spec, refusals[0].refusal, refusals[0].row);
     }
 
-    const sets = requests.map((request) => t.set?.(before.get(request.id)!, request, ctx) ?? {});
+    // Checked like the rest, but nothing to write: returned as they are.
+    const moving = t.unchanged ? requests.filter((request) => !t.unchanged!(before.get(request.id)!, request)) : requests;
+    if (moving.length === 0) return requests.map((request) => before.get(request.id)!);
+    const sets = moving.map((request) => t.set?.(before.get(request.id)!, request, ctx) ?? {});
     const keys = Object.keys(sets[0] ?? {});
     if (sets.some((s) => Object.keys(s).join() !== keys.join())) throw new Error(`${spec.name}.${name}: set() must return the same columns for every row`);
-    const written = await this.update(tx, spec, t.to, keys, requests, sets);
-    if (written.length !== requests.length) throw new Error(`${spec.name}.${name}: ${requests.length - written.length} locked rows were not updated`);
+    const written = await this.update(tx, spec, t.to, keys, moving, sets);
+    if (written.length !== moving.length) throw new Error(`${spec.name}.${name}: ${moving.length - written.length} locked rows were not updated`);
 
     const after = spec.merge
       ? new Map(written.map((w) => [w.id as string, spec.merge!(before.get(w.id as string)!, w)]))
-      : new Map((await spec.load(tx, p, ids)).map((r) => [r.id, r]));
-    const changes = requests.map((request) => ({ before: before.get(request.id)!, after: after.get(request.id)!, request }));
+      : new Map((await spec.load(tx, p, moving.map((r) => r.id))).map((r) => [r.id, r]));
+    const changes = moving.map((request) => ({ before: before.get(request.id)!, after: after.get(request.id)!, request }));
     const { audit, events } = await spec.record(tx, changes, t, ctx);
     await this.auditLog.recordMany(tx, audit);
     eventIds.push(...(await this.outbox.add(tx, events)));
-    return changes.map((c) => c.after);
+    return requests.map((request) => after.get(request.id) ?? before.get(request.id)!);
   }
 
   private async lockAndLoad<R extends LifecycleRow>(tx: Tx, spec: LifecycleSpec<R>, p: Principal, ids: string[]) {
