@@ -64,7 +64,8 @@ describe('names trimmed before they are checked, and messages that do not repeat
 
     it("a padded synonym equal to another indicator's name or synonym is a clash, on creation and on change", async () => {
       const created = await office.post(`/api/v1/plans/${planId}/indicators`, { name: '林木蓄积总量', direction: 'higher', synonyms: [' 森林蓄积量 '] }).expect(409);
-      expect(created.body).toMatchObject({ code: 'INDICATOR.EXISTS', errors: [{ field: 'name', message: '名称重复' }] });
+      // The name is free: the synonym is what must change.
+      expect(created.body).toMatchObject({ code: 'INDICATOR.EXISTS', errors: [{ field: 'synonyms', message: '名称重复' }] });
       expect((await indicators()).map((i) => i.name)).not.toContain('林木蓄积总量');
 
       const other = (await office.post(`/api/v1/plans/${planId}/indicators`, { name: '湿地保护率', unit: '%', direction: 'higher' }).expect(201)).body;

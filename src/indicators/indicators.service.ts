@@ -49,7 +49,11 @@ export class IndicatorsService {
       const name = dto.name.trim();
       const synonyms = synonymsOf(name, dto.synonyms ?? []);
       const clash = await w.tx.indicator.findFirst({ where: { planId, OR: [{ name: { in: [name, ...synonyms] } }, { synonyms: { hasSome: [name, ...synonyms] } }] } });
-      if (clash) throw new DomainError('INDICATOR.EXISTS', 409, `指标「${clash.name}」已有此名称或同义名称`, [{ field: 'name', message: '名称重复' }]);
+      if (clash) {
+        // The field the user must change: the name when it is the one taken, otherwise the synonyms.
+        const field = clash.name === name || clash.synonyms.includes(name) ? 'name' : 'synonyms';
+        throw new DomainError('INDICATOR.EXISTS', 409, `指标「${clash.name}」已有此名称或同义名称`, [{ field, message: '名称重复' }]);
+      }
       const created = await w.tx.indicator.create({ data: { planId, name, synonyms, unit: dto.unit?.trim() || null, direction: dto.direction } });
       await w.audit([{ action: 'indicator.created', entityType: 'Indicator', entityId: created.id, after: { planId, name: created.name, synonyms, unit: created.unit, direction: created.direction } }]);
       return toIndicatorView(created);
