@@ -3,6 +3,7 @@ import request from 'supertest';
 import { seedDemo } from '../src/demo/demo-seed.js';
 import { RULES } from '../src/reminders/reminder-rules.js';
 import { asUser, createTestApp, TestClock, tokenFor, type TestApp } from './app.js';
+import { expectValidationRefused } from './support/refusal.js';
 
 /**
  * Names are compared as they are stored: trimmed. A name padded with spaces (ASCII or the full-width U+3000 a
@@ -19,15 +20,6 @@ describe('names trimmed before they are checked, and messages that do not repeat
   let officeToken: string;
   let cityId: string;
 
-  function expectRefused(res: request.Response, errors: { field: string; message: string }[]) {
-    expect(res.status).toBe(400);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 400, code: 'VALIDATION' });
-    expect(res.body.errors).toEqual(errors);
-    // The detail names the field once, then the message.
-    const more = errors.length > 1 ? `（共 ${errors.length} 处）` : '';
-    expect(res.body.detail).toBe(`请求参数无效：${errors[0].field} ${errors[0].message}${more}`);
-  }
 
   const indicators = async () => (await office.get(`/api/v1/plans/${planId}/indicators`).expect(200)).body as { id: string; name: string; synonyms: string[] }[];
 
@@ -76,20 +68,20 @@ describe('names trimmed before they are checked, and messages that do not repeat
 
     it('synonyms that differ only by spaces are refused as duplicates, like the same synonym twice, on creation and on change', async () => {
       const created = await office.post(`/api/v1/plans/${planId}/indicators`, { name: '森林覆盖率', unit: '%', direction: 'higher', synonyms: ['森林覆盖面积比例', ' 森林覆盖面积比例'] });
-      expectRefused(created, [{ field: 'synonyms', message: '不能有重复项' }]);
+      expectValidationRefused(created, [{ field: 'synonyms', message: '不能有重复项' }]);
       expect((await indicators()).map((i) => i.name)).not.toContain('森林覆盖率');
 
       const changed = await office.patch(`/api/v1/indicators/${stockId}`, { synonyms: ['活立木蓄积量', '活立木蓄积量\u3000'] });
-      expectRefused(changed, [{ field: 'synonyms', message: '不能有重复项' }]);
+      expectValidationRefused(changed, [{ field: 'synonyms', message: '不能有重复项' }]);
       expect((await indicators()).find((i) => i.id === stockId)!.synonyms).toEqual(['森林蓄积']);
     });
 
     it('the length rules count what would be stored: a name or synonym of spaces around one character is too short', async () => {
-      expectRefused(await office.post(`/api/v1/plans/${planId}/indicators`, { name: ' 林 ', direction: 'higher' }), [{ field: 'name', message: '至少 2 个字' }]);
-      expectRefused(await office.post(`/api/v1/plans/${planId}/indicators`, { name: '草原综合植被盖度', direction: 'higher', synonyms: ['植被盖度', '   '] }), [
+      expectValidationRefused(await office.post(`/api/v1/plans/${planId}/indicators`, { name: ' 林 ', direction: 'higher' }), [{ field: 'name', message: '至少 2 个字' }]);
+      expectValidationRefused(await office.post(`/api/v1/plans/${planId}/indicators`, { name: '草原综合植被盖度', direction: 'higher', synonyms: ['植被盖度', '   '] }), [
         { field: 'synonyms', message: '每个同义名称至少 2 个字' },
       ]);
-      expectRefused(await office.patch(`/api/v1/indicators/${stockId}`, { synonyms: ['\u3000\u3000'] }), [{ field: 'synonyms', message: '每个同义名称至少 2 个字' }]);
+      expectValidationRefused(await office.patch(`/api/v1/indicators/${stockId}`, { synonyms: ['\u3000\u3000'] }), [{ field: 'synonyms', message: '每个同义名称至少 2 个字' }]);
       const names = (await indicators()).map((i) => i.name);
       expect(names).not.toContain('林');
       expect(names).not.toContain('草原综合植被盖度');
@@ -109,12 +101,12 @@ describe('names trimmed before they are checked, and messages that do not repeat
 
     it('aliases that differ only by spaces are refused as duplicates, on creation and on change, and nothing is stored', async () => {
       const created = await office.post('/api/v1/units', { name: '市林草局', kind: 'department', parentId: cityId, aliases: ['别名一', '别名一 '] });
-      expectRefused(created, [{ field: 'aliases', message: '不能有重复项' }]);
+      expectValidationRefused(created, [{ field: 'aliases', message: '不能有重复项' }]);
       expect(await t.prisma.unit.count({ where: { name: '市林草局' } })).toBe(0);
 
       const unit = (await office.post('/api/v1/units', { name: '市林草局', kind: 'department', parentId: cityId, aliases: ['林草局'] }).expect(201)).body;
       const changed = await office.patch(`/api/v1/units/${unit.id}`, { rowVersion: unit.rowVersion, aliases: ['\u3000林业局', '林业局'] });
-      expectRefused(changed, [{ field: 'aliases', message: '不能有重复项' }]);
+      expectValidationRefused(changed, [{ field: 'aliases', message: '不能有重复项' }]);
       expect(await t.prisma.unit.findUniqueOrThrow({ where: { id: unit.id } })).toMatchObject({ aliases: ['林草局'], rowVersion: unit.rowVersion });
     });
 
@@ -155,7 +147,7 @@ describe('names trimmed before they are checked, and messages that do not repeat
     it('reminder rules: the send hour and the nested day lists', async () => {
       const rules = (await office.get(`/api/v1/plans/${planId}/reminder-rules`).expect(200)).body;
       const late = await office.put(`/api/v1/plans/${planId}/reminder-rules`, { ...rules, sendHour: 20 });
-      expectRefused(late, [{ field: 'sendHour', message: '不能晚于 19 时' }]);
+      expectValidationRefused(late, [{ field: 'sendHour', message: '不能晚于 19 时' }]);
       expect(late.body.detail).toBe('请求参数无效：sendHour 不能晚于 19 时');
 
       const days = await office.put(`/api/v1/plans/${planId}/reminder-rules`, {
@@ -165,7 +157,7 @@ describe('names trimmed before they are checked, and messages that do not repeat
         reportLate: { ...rules.reportLate, daysAfter: [0] },
         deadline: { ...rules.deadline, daysBefore: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], daysAfter: [1.5] },
       });
-      expectRefused(days, [
+      expectValidationRefused(days, [
         { field: 'sendHour', message: '不能早于 8 时' },
         { field: 'reportDue.daysBefore', message: '天数不能重复' },
         { field: 'reportLate.daysAfter', message: '每一项至少 1 天' },
@@ -176,61 +168,61 @@ describe('names trimmed before they are checked, and messages that do not repeat
     });
 
     it('reminder mutes and the preview', async () => {
-      expectRefused(await office.post(`/api/v1/plans/${planId}/reminder-mutes`, { unitId: 'x', rule: 'never', reason: '停' }), [
+      expectValidationRefused(await office.post(`/api/v1/plans/${planId}/reminder-mutes`, { unitId: 'x', rule: 'never', reason: '停' }), [
         { field: 'unitId', message: '须为单位 id' },
         { field: 'rule', message: `须为 ${RULES.join('、')} 之一` },
         { field: 'reason', message: '至少 2 个字' },
       ]);
-      expectRefused(await office.post(`/api/v1/reminder-mutes/${randomUUID()}/lift`, { reason: 'x'.repeat(501) }), [{ field: 'reason', message: '不能超过 500 个字' }]);
-      expectRefused(await office.get('/api/v1/reminders/preview?planId=x&at=tomorrow'), [
+      expectValidationRefused(await office.post(`/api/v1/reminder-mutes/${randomUUID()}/lift`, { reason: 'x'.repeat(501) }), [{ field: 'reason', message: '不能超过 500 个字' }]);
+      expectValidationRefused(await office.get('/api/v1/reminders/preview?planId=x&at=tomorrow'), [
         { field: 'planId', message: '须为方案 id' },
         { field: 'at', message: '须为 YYYY-MM-DD 或 ISO 8601 时刻（如 2026-03-30T09:00:00+08:00）' },
       ]);
     });
 
     it('the reminder calendar', async () => {
-      expectRefused(await office.get('/api/v1/calendar-days?year=1999'), [{ field: 'year', message: '不能早于 2000' }]);
-      expectRefused(await office.get('/api/v1/calendar-days?year=2101'), [{ field: 'year', message: '不能晚于 2100' }]);
-      expectRefused(await office.get('/api/v1/calendar-days?year=next'), [{ field: 'year', message: '须为整数年份' }]);
-      expectRefused(await office.put('/api/v1/calendar-days/2027-01-01', { workday: 'no', name: '' }), [
+      expectValidationRefused(await office.get('/api/v1/calendar-days?year=1999'), [{ field: 'year', message: '不能早于 2000' }]);
+      expectValidationRefused(await office.get('/api/v1/calendar-days?year=2101'), [{ field: 'year', message: '不能晚于 2100' }]);
+      expectValidationRefused(await office.get('/api/v1/calendar-days?year=next'), [{ field: 'year', message: '须为整数年份' }]);
+      expectValidationRefused(await office.put('/api/v1/calendar-days/2027-01-01', { workday: 'no', name: '' }), [
         { field: 'workday', message: '须为 true 或 false' },
         { field: 'name', message: '不能为空' },
       ]);
-      expectRefused(await office.put('/api/v1/calendar-days/2027-01-01', { workday: false, name: '元'.repeat(51) }), [{ field: 'name', message: '不能超过 50 个字' }]);
+      expectValidationRefused(await office.put('/api/v1/calendar-days/2027-01-01', { workday: false, name: '元'.repeat(51) }), [{ field: 'name', message: '不能超过 50 个字' }]);
     });
 
     it('supervision notices', async () => {
-      expectRefused(await office.post('/api/v1/notices', { workItemId: 'x', unitId: 'y', level: 'red', reason: '太慢', requestedAction: '快办', replyDeadline: '2026-06-30' }), [
+      expectValidationRefused(await office.post('/api/v1/notices', { workItemId: 'x', unitId: 'y', level: 'red', reason: '太慢', requestedAction: '快办', replyDeadline: '2026-06-30' }), [
         { field: 'workItemId', message: '须为工作事项 id' },
         { field: 'unitId', message: '须为单位 id' },
         { field: 'level', message: '须为 urge、supervise 或 listed' },
         { field: 'reason', message: '至少 5 个字' },
         { field: 'requestedAction', message: '至少 5 个字' },
       ]);
-      expectRefused(await office.post(`/api/v1/notices/${randomUUID()}/reply`, { version: 1, reply: '已办' }), [{ field: 'reply', message: '至少 5 个字' }]);
-      expectRefused(await office.post(`/api/v1/notices/${randomUUID()}/return`, { version: 1, reason: '退' }), [{ field: 'reason', message: '至少 2 个字' }]);
-      expectRefused(await office.get('/api/v1/notices?planId=x&state=open'), [
+      expectValidationRefused(await office.post(`/api/v1/notices/${randomUUID()}/reply`, { version: 1, reply: '已办' }), [{ field: 'reply', message: '至少 5 个字' }]);
+      expectValidationRefused(await office.post(`/api/v1/notices/${randomUUID()}/return`, { version: 1, reason: '退' }), [{ field: 'reason', message: '至少 2 个字' }]);
+      expectValidationRefused(await office.get('/api/v1/notices?planId=x&state=open'), [
         { field: 'planId', message: '须为方案 id' },
         { field: 'state', message: '须为 issued、acknowledged、replied 或 closed' },
       ]);
-      expectRefused(await office.put(`/api/v1/plans/${planId}/notice-pattern`, { pattern: '银碳督〔{year}〕号' }), [{ field: 'pattern', message: '须包含序号占位符 {n}' }]);
+      expectValidationRefused(await office.put(`/api/v1/plans/${planId}/notice-pattern`, { pattern: '银碳督〔{year}〕号' }), [{ field: 'pattern', message: '须包含序号占位符 {n}' }]);
     });
 
     it('notification settings, channels and deliveries', async () => {
-      expectRefused(await office.put('/api/v1/notifications/settings', { email: 'office', emailOptOut: 'yes' }), [
+      expectValidationRefused(await office.put('/api/v1/notifications/settings', { email: 'office', emailOptOut: 'yes' }), [
         { field: 'email', message: '须为有效的电子邮件地址' },
         { field: 'emailOptOut', message: '须为 true 或 false' },
       ]);
-      expectRefused(await office.put(`/api/v1/units/${cityId}/channels`, { wecomWebhook: 'ftp://example.com/hook', dingtalkWebhook: 'oapi.dingtalk.com', dingtalkSecret: 'SEC' }), [
+      expectValidationRefused(await office.put(`/api/v1/units/${cityId}/channels`, { wecomWebhook: 'ftp://example.com/hook', dingtalkWebhook: 'oapi.dingtalk.com', dingtalkSecret: 'SEC' }), [
         { field: 'wecomWebhook', message: '须为 http(s):// 开头的完整网址' },
         { field: 'dingtalkWebhook', message: '须为 http(s):// 开头的完整网址' },
         { field: 'dingtalkSecret', message: '至少 8 个字符' },
       ]);
-      expectRefused(await office.get('/api/v1/notification-deliveries?status=failed'), [{ field: 'status', message: '须为 pending、sent 或 dead' }]);
+      expectValidationRefused(await office.get('/api/v1/notification-deliveries?status=failed'), [{ field: 'status', message: '须为 pending、sent 或 dead' }]);
     });
 
     it('audit checkpoints', async () => {
-      expectRefused(await office.get('/api/v1/audit-events/verify?checkpointId=last&checkpointHash=abc'), [
+      expectValidationRefused(await office.get('/api/v1/audit-events/verify?checkpointId=last&checkpointHash=abc'), [
         { field: 'checkpointId', message: '须为事件编号' },
         { field: 'checkpointHash', message: '须为 64 位十六进制' },
       ]);

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DEMO_SCHEME } from '../src/assessment/assessment-demo.js';
 import { seedDemo } from '../src/demo/demo-seed.js';
 import { asUser, createTestApp, TestClock, tokenFor, type TestApp } from './app.js';
+import { expectValidationRefused } from './support/refusal.js';
 
 /**
  * Validation rules that each have a test of their own: the years a date may name, dryRun's message on the
@@ -20,13 +21,6 @@ describe('dates in range, dryRun, and lists without duplicates', () => {
   let fgw: ReturnType<typeof asUser>;
   let fgwUnit: string;
 
-  /** The refusal every test expects: 400, problem+json, one error per field named, in the pipe's own code. */
-  function expectRefused(res: request.Response, errors: { field: string; message: string }[]) {
-    expect(res.status).toBe(400);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 400, code: 'VALIDATION' });
-    expect(res.body.errors).toEqual(errors);
-  }
 
   beforeAll(async () => {
     t = await createTestApp({ clock });
@@ -42,7 +36,7 @@ describe('dates in range, dryRun, and lists without duplicates', () => {
     const item = (await t.prisma.workItem.findFirstOrThrow({ where: { planId, seq: '1' } })).id;
     const ask = (requestedDate: string) => fgw.post(`/api/v1/work-items/${item}/extensions`, { reason: '资金下达推迟，需要延期', requestedDate });
     for (const requestedDate of ['1899-12-31', '0001-01-01', '2201-01-01', '9999-12-31']) {
-      expectRefused(await ask(requestedDate), [{ field: 'requestedDate', message: '须为 1900 至 2200 年间的有效日期，格式 YYYY-MM-DD（如 2026-06-30）' }]);
+      expectValidationRefused(await ask(requestedDate), [{ field: 'requestedDate', message: '须为 1900 至 2200 年间的有效日期，格式 YYYY-MM-DD（如 2026-06-30）' }]);
     }
     expect(await t.prisma.extensionRequest.count({ where: { workItemId: item } })).toBe(0);
     // 1900-01-01 passes the door and meets the service's own rule (not later than the deadline), so the range
@@ -62,7 +56,7 @@ describe('dates in range, dryRun, and lists without duplicates', () => {
       const imports = await request(t.http).post(`/api/v1/plans/${planId}/imports?dryRun=${dryRun}`).set('authorization', officeToken).attach('file', table, 'table.csv');
       const indicatorActuals = await request(t.http).post(`/api/v1/plans/${planId}/indicator-actuals/import?dryRun=${dryRun}`).set('authorization', officeToken).attach('file', actuals, 'actuals.csv');
       for (const res of [imports, indicatorActuals]) {
-        expectRefused(res, [{ field: 'dryRun', message: '只能是 true 或 false' }]);
+        expectValidationRefused(res, [{ field: 'dryRun', message: '只能是 true 或 false' }]);
         // The detail puts the field before the message: a message that named it too would say "dryRun dryRun …".
         expect(res.body.detail).toBe('请求参数无效：dryRun 只能是 true 或 false');
       }
@@ -73,7 +67,7 @@ describe('dates in range, dryRun, and lists without duplicates', () => {
 
   it('a new user with the same role twice is refused naming roles, and no account is created', async () => {
     const res = await office.post('/api/v1/users', { username: 'fgw-twice', displayName: '重复角色账号', unitId: fgwUnit, roles: ['unit_reporter', 'unit_reporter'], password: 'Initial-pass-2026' });
-    expectRefused(res, [{ field: 'roles', message: '不能有重复项' }]);
+    expectValidationRefused(res, [{ field: 'roles', message: '不能有重复项' }]);
     expect(await t.prisma.user.count({ where: { username: 'fgw-twice' } })).toBe(0);
   });
 
@@ -81,7 +75,7 @@ describe('dates in range, dryRun, and lists without duplicates', () => {
     const id = (await t.prisma.user.findUniqueOrThrow({ where: { username: 'fgw' } })).id;
     const before = (await office.get(`/api/v1/users/${id}`).expect(200)).body;
     const res = await office.patch(`/api/v1/users/${id}`, { rowVersion: before.rowVersion, roles: ['unit_head', 'unit_reporter', 'unit_head'] });
-    expectRefused(res, [{ field: 'roles', message: '不能有重复项' }]);
+    expectValidationRefused(res, [{ field: 'roles', message: '不能有重复项' }]);
     const after = (await office.get(`/api/v1/users/${id}`).expect(200)).body;
     expect(after.roles).toEqual(['unit_reporter']);
     expect(after.rowVersion).toBe(before.rowVersion);
@@ -89,18 +83,18 @@ describe('dates in range, dryRun, and lists without duplicates', () => {
 
   it('accounts provisioned for the same role twice are refused naming roles, and no account is created', async () => {
     const users = await t.prisma.user.count();
-    expectRefused(await office.post(`/api/v1/plans/${planId}/accounts`, { roles: ['unit_head', 'unit_head'] }), [{ field: 'roles', message: '不能有重复项' }]);
+    expectValidationRefused(await office.post(`/api/v1/plans/${planId}/accounts`, { roles: ['unit_head', 'unit_head'] }), [{ field: 'roles', message: '不能有重复项' }]);
     expect(await t.prisma.user.count()).toBe(users);
   });
 
   it('indicator synonyms with the same name twice are refused naming synonyms, on creation and on change', async () => {
     const created = await office.post(`/api/v1/plans/${planId}/indicators`, { name: '森林覆盖率', direction: 'higher', synonyms: ['森林覆盖面积比例', '森林覆盖面积比例'] });
-    expectRefused(created, [{ field: 'synonyms', message: '不能有重复项' }]);
+    expectValidationRefused(created, [{ field: 'synonyms', message: '不能有重复项' }]);
     expect((await office.get(`/api/v1/plans/${planId}/indicators`).expect(200)).body.map((i: { name: string }) => i.name)).not.toContain('森林覆盖率');
 
     const id = (await office.post(`/api/v1/plans/${planId}/indicators`, { name: '森林蓄积量', unit: '万立方米', direction: 'higher', synonyms: ['活立木蓄积量'] }).expect(201)).body.id;
     const changed = await office.patch(`/api/v1/indicators/${id}`, { synonyms: ['森林蓄积', '森林蓄积'] });
-    expectRefused(changed, [{ field: 'synonyms', message: '不能有重复项' }]);
+    expectValidationRefused(changed, [{ field: 'synonyms', message: '不能有重复项' }]);
     const stored = (await office.get(`/api/v1/plans/${planId}/indicators`).expect(200)).body.find((i: { id: string }) => i.id === id);
     expect(stored.synonyms).toEqual(['活立木蓄积量']);
   });
@@ -118,13 +112,13 @@ describe('dates in range, dryRun, and lists without duplicates', () => {
 
     it('the same unit twice is refused naming unitIds, and nothing is assigned', async () => {
       const res = await office.post(`/api/v1/assessment-rounds/${roundId}/evaluators`, { userId: evaluatorId, unitIds: [fgwUnit, fgwUnit], criterionKeys: ['quality'] });
-      expectRefused(res, [{ field: 'unitIds', message: '不能有重复项' }]);
+      expectValidationRefused(res, [{ field: 'unitIds', message: '不能有重复项' }]);
       expect(await evaluations()).toEqual([]);
     });
 
     it('the same criterion twice is refused naming criterionKeys, and nothing is assigned', async () => {
       const res = await office.post(`/api/v1/assessment-rounds/${roundId}/evaluators`, { userId: evaluatorId, unitIds: [fgwUnit], criterionKeys: ['quality', 'quality'] });
-      expectRefused(res, [{ field: 'criterionKeys', message: '不能有重复项' }]);
+      expectValidationRefused(res, [{ field: 'criterionKeys', message: '不能有重复项' }]);
       expect(await evaluations()).toEqual([]);
     });
 
@@ -138,7 +132,7 @@ describe('dates in range, dryRun, and lists without duplicates', () => {
     const rules = (await office.get(`/api/v1/plans/${planId}/reminder-rules`).expect(200)).body;
     const res = await office.put(`/api/v1/plans/${planId}/reminder-rules`, { ...rules, reportDue: { enabled: true, daysBefore: [7, 3, 3] }, deadline: { ...rules.deadline, daysAfter: [1, 1] } });
     // The reminder DTO gives its own messages, which leave naming the list to the field path.
-    expectRefused(res, [
+    expectValidationRefused(res, [
       { field: 'reportDue.daysBefore', message: '天数不能重复' },
       { field: 'deadline.daysAfter', message: '天数不能重复' },
     ]);

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
+import { Trimmed } from '../../common/validators.js';
 
 export class ListWorkItemsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() planId?: string;
@@ -28,9 +29,9 @@ export class ListWorkItemsQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: '工作内容包含' })
   @IsOptional()
+  @Trimmed()
   @IsString()
   @MaxLength(100)
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   q?: string;
 }
 
