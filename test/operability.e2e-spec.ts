@@ -1,6 +1,7 @@
 import pg from 'pg';
 import request from 'supertest';
 import { seedDemo } from '../src/demo/demo-seed.js';
+import { createTestDatabase, queryAs } from './db.js';
 import { asUser, createTestApp, DEMO_PASSWORD, TestClock, tokenFor, type TestApp } from './app.js';
 import { buildReminderPlan } from './support/reminder-plan.js';
 
@@ -181,6 +182,37 @@ describe('operability', () => {
       expect(refused.headers['content-type']).toContain('application/problem+json');
       expect(refused.body).toMatchObject({ code: 'DATABASE.BUSY' });
       await office.get(`/api/v1/work-items?planId=${planId}`).expect(200);
+    }, 30_000);
+  });
+  describe('when the service is stopped', () => {
+    it('finishes a request already writing, answers it and keeps what it wrote, then stops', async () => {
+      const db = await createTestDatabase();
+      try {
+        const t = await createTestApp({ database: db, env: { REDIS_URL: 'redis://127.0.0.1:6379' } });
+        await seedDemo(t.app);
+        const login = await request(t.http).post('/api/v1/auth/login').send({ username: 'office', password: DEMO_PASSWORD }).expect(200);
+        // The logout's transaction waits behind another session's lock while the service is told to stop.
+        const holder = new pg.Client({ connectionString: db.url });
+        await holder.connect();
+        await holder.query('BEGIN');
+        await holder.query(`SELECT id FROM refresh_tokens WHERE user_id = (SELECT id FROM users WHERE username = 'office') FOR UPDATE`);
+        const logout = asUser(t, `Bearer ${login.body.accessToken}`).post('/api/v1/auth/logout', { refreshToken: login.body.refreshToken }).then((r) => r);
+        let waiting = 0;
+        for (let i = 0; i < 50 && !waiting; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          waiting = (await holder.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rowCount ?? 0;
+        }
+        expect(waiting).toBe(1);
+        const stopped = t.close();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await holder.query('COMMIT');
+        await holder.end();
+        expect((await logout).status).toBe(204);
+        await stopped;
+        expect(await queryAs(db.ownerUrl, `SELECT count(*)::int AS n FROM refresh_tokens WHERE revoked_at IS NOT NULL`)).toEqual([{ n: 1 }]);
+      } finally {
+        await db.drop();
+      }
     }, 30_000);
   });
 });

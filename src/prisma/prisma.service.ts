@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { AppConfig } from '../config/app-config.js';
@@ -7,7 +7,7 @@ import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
 
 /** The one database client of the process. Connection failures surface in readiness, not at boot. */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   /** The pool under Prisma's adapter: one set of connections for both ways in. */
   private readonly pool: pg.Pool;
 
@@ -32,11 +32,29 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     return (await this.pool.query<Row>({ name, text: sql.text, values: sql.values })).rows;
   }
 
-  async onModuleDestroy() {
-    await this.$disconnect();
+  /**
+   * Last of all (after the HTTP server and the job workers have stopped taking work), and pool first: ending
+   * the pool lets a transaction still running (a request, a job the worker left behind, the audit sealer)
+   * finish on its connection while new ones are refused, whereas disconnecting Prisma first leaves such a
+   * transaction waiting forever on its next statement, and the pool's end with it.
+   */
+  async onApplicationShutdown() {
     // An application may be closed twice (Nest allows a second shutdown once the first is over); pg refuses a second end.
-    if (!this.pool.ending) await this.pool.end();
+    if (!this.pool.ending) await endWithin(this.pool, SHUTDOWN_WAIT_MS);
+    await this.$disconnect();
   }
+}
+
+/** How long a shutdown waits for running transactions before leaving them to the server. */
+const SHUTDOWN_WAIT_MS = 10_000;
+
+async function endWithin(pool: pg.Pool, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms).unref()));
+  const outcome = await Promise.race([pool.end().then(() => 'ended' as const), late]);
+  clearTimeout(timer);
+  // A transaction stuck on a lock must not hold the process: its connection dies with the process, and PostgreSQL rolls it back.
+  if (outcome === 'late') new Logger('PrismaService').warn(`关闭时仍有 ${pool.totalCount - pool.idleCount} 个数据库事务未结束，已不再等待`);
 }
 
 export type Tx = Parameters<Parameters<PrismaService['$transaction']>[0]>[0];
