@@ -281,6 +281,34 @@ describe('a reporting round, lights, extensions and the dashboard', () => {
     expect(two.reasons.map((r: { code: string }) => r.code)).toContain('OVERDUE');
     const dashboard = (await as('office').get(`/api/v1/dashboard?planId=${planId}`).expect(200)).body;
     expect(dashboard.overdue.map((o: { seq: string }) => o.seq)).toEqual(['2']);
+    // The reporting table shows the latest period already due, and offers the others, newest first.
+    type Period = { id: string; label: string };
+    type Rate = { unitName: string; period: string; missing: number };
+    expect(dashboard.periods.map((p: Period) => p.label)).toEqual(['2026年第2季度', '2026年第1季度']);
+    expect(dashboard.periodId).toBe(dashboard.periods[0].id);
+    expect(dashboard.reporting.map((r: Rate) => [r.unitName, r.period, r.missing])).toEqual([
+      ['兴庆区', '2026年第2季度', 2],
+      ['市发改委', '2026年第2季度', 2],
+      ['金凤区', '2026年第2季度', 1],
+    ]);
+    // Missing reports stay listed for every period, not only the one shown.
+    expect(dashboard.unitsWithMissingReports.map((u: Rate) => [u.unitName, u.period, u.missing])).toEqual([
+      ['市发改委', '2026年第1季度', 1],
+      ['金凤区', '2026年第1季度', 1],
+      ['兴庆区', '2026年第2季度', 2],
+      ['市发改委', '2026年第2季度', 2],
+      ['金凤区', '2026年第2季度', 1],
+    ]);
+    const q1 = (await as('office').get(`/api/v1/dashboard?planId=${planId}&periodId=${dashboard.periods[1].id.toUpperCase()}`).expect(200)).body;
+    expect(q1.periodId).toBe(dashboard.periods[1].id);
+    expect(q1.reporting.map((r: Rate) => [r.unitName, r.period, r.missing])).toEqual([
+      ['兴庆区', '2026年第1季度', 0],
+      ['市发改委', '2026年第1季度', 1],
+      ['金凤区', '2026年第1季度', 1],
+    ]);
+    const unknown = await as('office').get(`/api/v1/dashboard?planId=${planId}&periodId=00000000-0000-4000-8000-000000000000`).expect(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.body).toMatchObject({ code: 'PERIOD.NOT_FOUND' });
     // An ongoing item is never overdue, however late.
     expect((await lightOf('office', '3')).reasons.map((r: { code: string }) => r.code)).not.toContain('OVERDUE');
   });

@@ -20,6 +20,11 @@ export class DashboardQuery {
   @IsOptional()
   @IsIn(['green', 'yellow', 'red'])
   light?: 'green' | 'yellow' | 'red';
+
+  @ApiPropertyOptional({ description: '按期报送率所示的调度期；缺省为截止日已过的最近一期（尚无到期的，为最早一期）' })
+  @IsOptional()
+  @IsUUID()
+  periodId?: string;
 }
 
 class LightCountsDto {
@@ -56,6 +61,12 @@ class MissingReportsDto {
   @ApiProperty() missing: number;
 }
 
+class DashboardPeriodDto {
+  @ApiProperty() id: string;
+  @ApiProperty() label: string;
+  @ApiProperty() dueDate: string;
+}
+
 class ReportingRateDto {
   @ApiProperty() unitId: string;
   @ApiProperty() unitName: string;
@@ -75,5 +86,7 @@ export class DashboardDto {
   @ApiProperty({ type: [UnitLightCountsDto] }) byUnitLight: UnitLightCountsDto[];
   @ApiProperty({ type: [OverdueItemDto] }) overdue: OverdueItemDto[];
   @ApiProperty({ type: [MissingReportsDto] }) unitsWithMissingReports: MissingReportsDto[];
-  @ApiProperty({ type: [ReportingRateDto] }) reporting: ReportingRateDto[];
+  @ApiProperty({ type: [DashboardPeriodDto], description: '可见范围内有应报报告的调度期，最近的在前' }) periods: DashboardPeriodDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'reporting 所示的调度期（尚无调度期时为空）' }) periodId: string | null;
+  @ApiProperty({ type: [ReportingRateDto], description: '所示调度期内各单位的报送情况' }) reporting: ReportingRateDto[];
 }

@@ -113,13 +113,22 @@ export class DashboardService {
         onTimeRate: expected ? Math.round((onTime / expected) * 1000) / 1000 : null,
       };
     });
+    // The periods newest first; the table shows one (every unit × every period since the plan began was
+    // 528 rows and two thirds of the answer at province scale, and its first page showed 2021).
+    const periods = [...new Map(reporting.map((r) => [r.periodId, { id: r.periodId, label: r.period, dueDate: r.dueDate }])).values()].reverse();
+    const wanted = q.periodId?.toLowerCase();
+    const shown = wanted ? periods.find((x) => x.id === wanted) : (periods.find((x) => x.dueDate <= today) ?? periods.at(-1));
+    // A period of another plan, or one with nothing to report in the caller's scope, is not one of these figures.
+    if (wanted && !shown) throw notFound('调度期', 'PERIOD.NOT_FOUND');
     return {
       today,
       byAreaLight: [...byArea.values()],
       byUnitLight: [...byUnit.values()],
       overdue: overdue.map((o) => ({ workItemId: o.id, seq: o.seq, itemNo: o.item_no, text: o.text, reasons: o.reasons })),
       unitsWithMissingReports: reporting.filter((r) => r.missing > 0).map(({ unitId, unitName, periodId, period, missing }) => ({ unitId, unitName, periodId, period, missing })),
-      reporting,
+      periods,
+      periodId: shown?.id ?? null,
+      reporting: reporting.filter((r) => r.periodId === shown?.id),
     };
   }
 }

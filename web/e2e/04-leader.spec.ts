@@ -62,5 +62,8 @@ test('领导查看工作台，不能进入任何填报、审核或管理页面',
 
   await page.goto('/dashboard');
   await expect(page.getByRole('columnheader', { name: '按期报送率' })).toBeVisible();
+  // The reporting table shows one period, named in its picker: the demo's open quarter.
+  const [period] = await office.get<{ label: string }[]>(`/plans/${plan.id}/periods`);
+  await expect(page.locator('.ant-select', { has: page.getByRole('combobox', { name: '选择调度期' }) })).toContainText(period.label);
   await finalShot(page, '04-leader-dashboard');
 });

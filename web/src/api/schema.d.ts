@@ -2890,10 +2890,20 @@ export interface components {
             byAreaLight: components["schemas"]["AreaLightDto"][];
             byUnitLight: components["schemas"]["UnitLightCountsDto"][];
             overdue: components["schemas"]["OverdueItemDto"][];
+            /** @description reporting 所示的调度期（尚无调度期时为空） */
+            periodId: string | null;
+            /** @description 可见范围内有应报报告的调度期，最近的在前 */
+            periods: components["schemas"]["DashboardPeriodDto"][];
+            /** @description 所示调度期内各单位的报送情况 */
             reporting: components["schemas"]["ReportingRateDto"][];
             /** @description 计算所依据的日期（北京时间） */
             today: string;
             unitsWithMissingReports: components["schemas"]["MissingReportsDto"][];
+        };
+        DashboardPeriodDto: {
+            dueDate: string;
+            id: string;
+            label: string;
         };
         DeadlineDto: {
             basis: string;
@@ -6435,6 +6445,8 @@ export interface operations {
                 /** @description 重点领域节点 */
                 areaId?: string;
                 light?: "green" | "yellow" | "red";
+                /** @description 按期报送率所示的调度期；缺省为截止日已过的最近一期（尚无到期的，为最早一期） */
+                periodId?: string;
                 planId: string;
                 /** @description 责任单位 */
                 unitId?: string;

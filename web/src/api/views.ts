@@ -231,6 +231,10 @@ export interface Dashboard {
   byUnitLight: ({ unitId: string; unitName: string } & LightCounts)[];
   overdue: { workItemId: string; seq: string; itemNo: number; text: string; reasons: LightReason[] }[];
   unitsWithMissingReports: { unitId: string; unitName: string; periodId: string; period: string; missing: number }[];
+  /** The periods with reports due in the caller's scope, newest first. */
+  periods: { id: string; label: string; dueDate: string }[];
+  /** The period `reporting` shows: the one asked for, else the latest already due. */
+  periodId: string | null;
   reporting: {
     unitId: string;
     unitName: string;

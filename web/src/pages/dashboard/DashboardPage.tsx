@@ -1,5 +1,5 @@
 import { Card, Col, Empty, Flex, Progress, Row, Select, Statistic, Table, Tabs, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { LIGHT_COLORS, LIGHT_NAMES } from '../../api/labels';
@@ -36,7 +36,10 @@ export default function DashboardPage() {
   const { plans, plan, choose } = usePlanChoice();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const figures = useLoad(() => api.get('/api/v1/dashboard', { params: { query: { planId: plan!.id } } }), [plan?.id], !!plan);
+  // The period picked for the reporting table belongs to the plan it was picked in: another plan starts at its own default.
+  const [picked, pick] = useState<{ planId: string; periodId: string }>();
+  const periodId = picked && picked.planId === plan?.id ? picked.periodId : undefined;
+  const figures = useLoad(() => api.get('/api/v1/dashboard', { params: { query: { planId: plan!.id, ...(periodId ? { periodId } : {}) } } }), [plan?.id, periodId], !!plan);
   const d = figures.data;
   // The review queue is the office's screen (unit heads review contributions on their own batch screen).
   const mayReview = can('periods:manage');
@@ -91,7 +94,16 @@ export default function DashboardPage() {
             {can('plans:write') ? <Link to="/plans/new">新建方案</Link> : null}
           </Empty>
         ) : d ? (
-          <DashboardBody d={d} planId={plan.id} totals={totals} areaOption={areaOption} mayReview={mayReview} navigate={navigate} />
+          <DashboardBody
+            d={d}
+            planId={plan.id}
+            totals={totals}
+            areaOption={areaOption}
+            mayReview={mayReview}
+            navigate={navigate}
+            reloading={figures.loading}
+            onPeriod={(id) => pick({ planId: plan.id, periodId: id })}
+          />
         ) : null}
       </LoadState>
     </div>
@@ -105,6 +117,8 @@ function DashboardBody({
   areaOption,
   mayReview,
   navigate,
+  reloading,
+  onPeriod,
 }: {
   d: Dashboard;
   planId: string;
@@ -112,6 +126,8 @@ function DashboardBody({
   areaOption: ChartOption;
   mayReview: boolean;
   navigate: (to: string) => void;
+  reloading: boolean;
+  onPeriod: (periodId: string) => void;
 }) {
   const units = [...d.byUnitLight].sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.unitName.localeCompare(b.unitName, 'zh'));
   const reviewLink = (periodId: string, unitId: string, state?: string) => `/reporting?${new URLSearchParams({ planId, periodId, unitId, ...(state ? { state } : {}) })}`;
@@ -253,9 +269,26 @@ function DashboardBody({
         </Col>
       </Row>
 
-      <Card title="按期报送率" size="small" style={{ marginTop: 16 }}>
+      <Card
+        title="按期报送率"
+        size="small"
+        style={{ marginTop: 16 }}
+        extra={
+          d.periods.length > 0 ? (
+            <Select
+              aria-label="选择调度期"
+              size="small"
+              style={{ minWidth: 220 }}
+              value={d.periodId ?? undefined}
+              onChange={onPeriod}
+              options={d.periods.map((p) => ({ value: p.id, label: `${p.label}（${day(p.dueDate)} 截止）` }))}
+            />
+          ) : null
+        }
+      >
         <Table
           size="small"
+          loading={reloading}
           rowKey={(r) => `${r.unitId}-${r.periodId}`}
           dataSource={d.reporting}
           pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
@@ -263,8 +296,6 @@ function DashboardBody({
           locale={{ emptyText: '还没有开启调度：办公室在「调度与审核」中开启一期后，这里显示各单位的报送情况。' }}
           columns={[
             { title: '单位', dataIndex: 'unitName', render: (name: string, r) => (mayReview ? <Link to={reviewLink(r.periodId, r.unitId)}>{name}</Link> : name) },
-            { title: '调度期', dataIndex: 'period' },
-            { title: '截止日', dataIndex: 'dueDate', render: day },
             { title: '应报', dataIndex: 'expected', width: 60 },
             { title: '已报', dataIndex: 'submitted', width: 60 },
             { title: '按期', dataIndex: 'onTime', width: 60 },
