@@ -200,11 +200,13 @@ describe('operability', () => {
         let waiting = 0;
         for (let i = 0; i < 50 && !waiting; i++) {
           await new Promise((resolve) => setTimeout(resolve, 100));
-          waiting = (await holder.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)).rowCount ?? 0;
+          waiting = (await holder.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND query LIKE '%refresh_tokens%'`)).rowCount ?? 0;
         }
         expect(waiting).toBe(1);
-        const stopped = t.close();
+        let done = false;
+        const stopped = t.close().then(() => (done = true));
         await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(done).toBe(false);
         await holder.query('COMMIT');
         await holder.end();
         expect((await logout).status).toBe(204);
@@ -213,6 +215,18 @@ describe('operability', () => {
       } finally {
         await db.drop();
       }
+    }, 30_000);
+
+    it('lets a transaction already running (a job, the audit sealer) finish, then stops', async () => {
+      const t = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:6379' } });
+      // Still running when the database is closed: Prisma's disconnect first left its next statement waiting for ever.
+      const running = t.prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_sleep(0.5)`;
+        return (await tx.$queryRaw<{ n: number }[]>`SELECT 1 AS n`)[0].n;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await t.close();
+      expect(await running).toBe(1);
     }, 30_000);
   });
 });

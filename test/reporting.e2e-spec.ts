@@ -66,6 +66,11 @@ describe('a reporting round, lights, extensions and the dashboard', () => {
     const [one, two, three] = [await lightOf('office', '1'), await lightOf('office', '2'), await lightOf('office', '3')];
     for (const light of [one, two, three]) expect(light).toMatchObject({ light: null, reasons: [{ code: 'NO_DATA_YET' }] });
     expect(one.history).toEqual([]);
+    // No period's due date has passed yet: the dashboard's reporting table shows the earliest, with nothing missing.
+    const dashboard = (await as('office').get(`/api/v1/dashboard?planId=${planId}`).expect(200)).body;
+    expect(dashboard.periods).toEqual([{ id: periodId, label: '2026年第1季度', dueDate: '2026-04-10' }]);
+    expect(dashboard.periodId).toBe(periodId);
+    expect(dashboard.reporting.map((r: { missing: number }) => r.missing)).toEqual([0, 0, 0]);
   });
 
   it('a unit sees its own reports and the contributions to what it leads, never another unit’s', async () => {
@@ -268,7 +273,16 @@ describe('a reporting round, lights, extensions and the dashboard', () => {
   });
 
   it('the daily job (BullMQ) moves lights as dates pass: two missed rounds and a passed deadline turn red', async () => {
-    await as('office').post(`/api/v1/plans/${planId}/periods`, { year: 2026, index: 2 }).expect(201);
+    const q2 = (await as('office').post(`/api/v1/plans/${planId}/periods`, { year: 2026, index: 2 }).expect(201)).body.id;
+    // The dashboard's reporting table stays on Q1 until Q2's due date has passed (07-10 is still a day to report on).
+    const shown = async () => (await as('office').get(`/api/v1/dashboard?planId=${planId}`).expect(200)).body.periodId;
+    expect(await shown()).toBe(periodId);
+    clock.set(at('2026-07-10'));
+    expect(await shown()).toBe(periodId);
+    // A period of the plan with nothing due under the filters shows an empty table, not an error.
+    const [idle] = await t.prisma.$queryRaw<{ id: string }[]>`SELECT id::text FROM units WHERE id NOT IN (SELECT unit_id FROM assignments) ORDER BY name LIMIT 1`;
+    const empty = (await as('office').get(`/api/v1/dashboard?planId=${planId}&unitId=${idle.id}&periodId=${q2}`).expect(200)).body;
+    expect([empty.periods, empty.periodId, empty.reporting]).toEqual([[], q2, []]);
     const jobs = t.app.get(JobsService);
     let schedule = await jobs.schedule('lights-daily');
     for (let i = 0; i < 20 && !schedule; i++) schedule = await new Promise((r) => setTimeout(r, 100)).then(() => jobs.schedule('lights-daily'));

@@ -169,9 +169,12 @@ export class AuditService implements OnModuleDestroy {
 
   private sealing?: Promise<void>;
   private sealAgain = false;
+  private closing = false;
 
   /** A seal in the background, coalesced: many writes in a burst cost one or two seals, never one each. */
   sealSoon(delayMs = 0): void {
+    // Stopping: a seal begun now would outlive the database's pool; the next process's periodic seal links these events.
+    if (this.closing) return;
     if (this.sealing) {
       this.sealAgain = true;
       return;
@@ -189,6 +192,7 @@ export class AuditService implements OnModuleDestroy {
   }
 
   async onModuleDestroy() {
+    this.closing = true;
     await this.sealing;
   }
 

@@ -21,7 +21,7 @@ export class DashboardQuery {
   @IsIn(['green', 'yellow', 'red'])
   light?: 'green' | 'yellow' | 'red';
 
-  @ApiPropertyOptional({ description: '按期报送率所示的调度期；缺省为截止日已过的最近一期（尚无到期的，为最早一期）' })
+  @ApiPropertyOptional({ description: '按期报送率所示的调度期（须为本方案的调度期）；缺省为截止日已过的最近一期（尚无截止日已过的，为最早一期）' })
   @IsOptional()
   @IsUUID()
   periodId?: string;

@@ -23,8 +23,13 @@ export class DashboardService {
 
   async figures(p: Principal, q: DashboardQuery) {
     // Straight on the pool, like the figures below (PrismaService.rawRead).
-    const [plan] = await this.prisma.rawRead<{ id: string }>(Prisma.sql`SELECT id::text FROM plans WHERE id = ${q.planId}::uuid`);
+    // With the period asked for, which must be one of the plan's: a plan's periods are the same for every unit, so
+    // naming one tells nothing of any unit's data.
+    const [plan] = await this.prisma.rawRead<{ id: string; period: string | null }>(Prisma.sql`
+      SELECT p.id::text, ${q.periodId ? Prisma.sql`(SELECT rp.id::text FROM reporting_periods rp WHERE rp.id = ${q.periodId}::uuid AND rp.plan_id = p.id)` : Prisma.sql`NULL`} AS period
+      FROM plans p WHERE p.id = ${q.planId}::uuid`);
     if (!plan) throw notFound('方案', 'PLAN.NOT_FOUND');
+    if (q.periodId && !plan.period) throw notFound('调度期', 'PERIOD.NOT_FOUND');
     const scope = p.planWide ? null : p.scopeUnitIds;
     const today = shanghaiDay(this.clock.now());
     const itemFilter = Prisma.sql`w.plan_id = ${q.planId}::uuid
@@ -81,7 +86,7 @@ export class DashboardService {
         ) s
         JOIN reporting_periods p ON p.id = s.period_id
         JOIN units u ON u.id = s.unit_id
-        ORDER BY p.due_date, u.name`),
+        ORDER BY p.due_date, p.id, u.name`),
     ]);
 
     const byArea = new Map<string, { areaId: string | null; label: string | null; title: string } & LightCounts>();
@@ -113,13 +118,12 @@ export class DashboardService {
         onTimeRate: expected ? Math.round((onTime / expected) * 1000) / 1000 : null,
       };
     });
-    // The periods newest first; the table shows one (every unit × every period since the plan began was
-    // 528 rows and two thirds of the answer at province scale, and its first page showed 2021).
+    // The periods with something due in scope, newest first; the table shows one (every unit × every period
+    // since the plan began was 528 rows and two thirds of the answer at province scale, its first page 2021):
+    // the one asked for (empty when nothing of it is in scope), else the latest whose due date has passed, as
+    // `missing` counts it, else the earliest.
     const periods = [...new Map(reporting.map((r) => [r.periodId, { id: r.periodId, label: r.period, dueDate: r.dueDate }])).values()].reverse();
-    const wanted = q.periodId?.toLowerCase();
-    const shown = wanted ? periods.find((x) => x.id === wanted) : (periods.find((x) => x.dueDate <= today) ?? periods.at(-1));
-    // A period of another plan, or one with nothing to report in the caller's scope, is not one of these figures.
-    if (wanted && !shown) throw notFound('调度期', 'PERIOD.NOT_FOUND');
+    const shownId = plan.period ?? (periods.find((x) => x.dueDate < today) ?? periods.at(-1))?.id ?? null;
     return {
       today,
       byAreaLight: [...byArea.values()],
@@ -127,8 +131,8 @@ export class DashboardService {
       overdue: overdue.map((o) => ({ workItemId: o.id, seq: o.seq, itemNo: o.item_no, text: o.text, reasons: o.reasons })),
       unitsWithMissingReports: reporting.filter((r) => r.missing > 0).map(({ unitId, unitName, periodId, period, missing }) => ({ unitId, unitName, periodId, period, missing })),
       periods,
-      periodId: shown?.id ?? null,
-      reporting: reporting.filter((r) => r.periodId === shown?.id),
+      periodId: shownId,
+      reporting: reporting.filter((r) => r.periodId === shownId),
     };
   }
 }

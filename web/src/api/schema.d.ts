@@ -6445,7 +6445,7 @@ export interface operations {
                 /** @description 重点领域节点 */
                 areaId?: string;
                 light?: "green" | "yellow" | "red";
-                /** @description 按期报送率所示的调度期；缺省为截止日已过的最近一期（尚无到期的，为最早一期） */
+                /** @description 按期报送率所示的调度期（须为本方案的调度期）；缺省为截止日已过的最近一期（尚无截止日已过的，为最早一期） */
                 periodId?: string;
                 planId: string;
                 /** @description 责任单位 */

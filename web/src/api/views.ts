@@ -233,7 +233,7 @@ export interface Dashboard {
   unitsWithMissingReports: { unitId: string; unitName: string; periodId: string; period: string; missing: number }[];
   /** The periods with reports due in the caller's scope, newest first. */
   periods: { id: string; label: string; dueDate: string }[];
-  /** The period `reporting` shows: the one asked for, else the latest already due. */
+  /** The period `reporting` shows: the one asked for, else the latest whose due date has passed. */
   periodId: string | null;
   reporting: {
     unitId: string;

@@ -1,7 +1,8 @@
 import { Card, Col, Empty, Flex, Progress, Row, Select, Statistic, Table, Tabs, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
+import { isApiError } from '../../api/problem';
 import { LIGHT_COLORS, LIGHT_NAMES } from '../../api/labels';
 import type { Dashboard, LightColor, LightCounts } from '../../api/views';
 import { useAuth } from '../../app/auth';
@@ -41,6 +42,12 @@ export default function DashboardPage() {
   const periodId = picked && picked.planId === plan?.id ? picked.periodId : undefined;
   const figures = useLoad(() => api.get('/api/v1/dashboard', { params: { query: { planId: plan!.id, ...(periodId ? { periodId } : {}) } } }), [plan?.id, periodId], !!plan);
   const d = figures.data;
+  // A picked period the service no longer knows (deleted, or picked from the previous plan's list while the
+  // next one loaded) falls back to the default instead of leaving the page on an error.
+  const periodGone = !!periodId && isApiError(figures.error) && figures.error.code === 'PERIOD.NOT_FOUND';
+  useEffect(() => {
+    if (periodGone) pick(undefined);
+  }, [periodGone]);
   // The review queue is the office's screen (unit heads review contributions on their own batch screen).
   const mayReview = can('periods:manage');
 
@@ -278,6 +285,7 @@ function DashboardBody({
             <Select
               aria-label="选择调度期"
               size="small"
+              disabled={reloading}
               style={{ minWidth: 220 }}
               value={d.periodId ?? undefined}
               onChange={onPeriod}
