@@ -221,7 +221,7 @@ describe('operability', () => {
       const t = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:6379' } });
       // Still running when the database is closed: Prisma's disconnect first left its next statement waiting for ever.
       const running = t.prisma.$transaction(async (tx) => {
-        await tx.$executeRaw`SELECT pg_sleep(0.5)`;
+        await tx.$executeRaw`SELECT pg_sleep(2)`;
         return (await tx.$queryRaw<{ n: number }[]>`SELECT 1 AS n`)[0].n;
       });
       await new Promise((resolve) => setTimeout(resolve, 100));
