@@ -1,9 +1,36 @@
+import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
 import request from 'supertest';
 import { seedDemo } from '../src/demo/demo-seed.js';
 import { createTestDatabase, queryAs } from './db.js';
 import { asUser, createTestApp, DEMO_PASSWORD, TestClock, tokenFor, type TestApp } from './app.js';
 import { buildReminderPlan } from './support/reminder-plan.js';
+
+/**
+ * Holds a lock in another session (`lock`), sends a request that waits behind it, and has PostgreSQL signal the
+ * waiting backend (found by a fragment of its statement): `pg_cancel_backend` as an operator does,
+ * `pg_terminate_backend` as a restart does. Returns the answer and how many backends were signalled.
+ */
+async function signalBehindLock<T>(url: string, lock: string, send: () => Promise<T>, signal: 'pg_cancel_backend' | 'pg_terminate_backend', statement: string) {
+  const holder = new pg.Client({ connectionString: url });
+  await holder.connect();
+  await holder.query('BEGIN');
+  await holder.query(lock);
+  const answer = send();
+  let signalled = 0;
+  for (let i = 0; i < 50 && !signalled; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { rows } = await holder.query(
+      `SELECT ${signal}(pid) AS ok FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND query LIKE $1 AND pid <> pg_backend_pid()`,
+      [`%${statement}%`],
+    );
+    signalled = rows.filter((r) => r.ok).length;
+  }
+  const answered = await answer;
+  await holder.query('ROLLBACK');
+  await holder.end();
+  return { answered, signalled };
+}
 
 describe('operability', () => {
   describe('with PostgreSQL and Redis up', () => {
@@ -97,6 +124,29 @@ describe('operability', () => {
     }, 30_000);
   });
 
+  describe('with PostgreSQL out of reach (down or restarting)', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgresql://cpt_test_service@127.0.0.1:1/unreachable', JOBS_ENABLED: 'false' } });
+    });
+    afterAll(() => t.close());
+
+    it('answers 503 "unavailable" with Retry-After, and a signed-in user keeps the session instead of a 401', async () => {
+      const res = await request(t.http).get('/health/ready').expect(503);
+      expect(res.body).toMatchObject({ checks: { postgres: { status: 'down' } } });
+      const login = await request(t.http).post('/api/v1/auth/login').send({ username: 'office', password: DEMO_PASSWORD });
+      // A valid token of a user the service cannot look up right now: the console signs the user out on a 401.
+      const token = await t.app.get(JwtService).signAsync({ sub: '00000000-0000-4000-8000-000000000001', ver: 0 });
+      const read = await request(t.http).get('/api/v1/plans').set('Authorization', `Bearer ${token}`);
+      for (const refused of [login, read]) {
+        expect(refused.status).toBe(503);
+        expect(refused.headers['content-type']).toContain('application/problem+json');
+        expect(refused.headers['retry-after']).toBe('5');
+        expect(refused.body).toMatchObject({ code: 'DATABASE.UNAVAILABLE' });
+      }
+    }, 30_000);
+  });
+
   describe('with the database too busy to answer in time', () => {
     let t: TestApp;
     let planId: string;
@@ -163,27 +213,71 @@ describe('operability', () => {
     it('answers 503 when PostgreSQL cancels a read made straight on the pool (the work-item list)', async () => {
       const office = asUser(t, await tokenFor(t, 'office'));
       // The list waits behind a lock on its table; the operator (here the test) cancels its statement.
-      const holder = new pg.Client({ connectionString: t.db.url });
-      await holder.connect();
-      await holder.query('BEGIN');
-      await holder.query('LOCK TABLE work_items IN ACCESS EXCLUSIVE MODE');
-      const list = office.get(`/api/v1/work-items?planId=${planId}`).then((r) => r);
-      let cancelled = 0;
-      for (let i = 0; i < 50 && !cancelled; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        const { rows } = await holder.query(`SELECT pg_cancel_backend(pid) AS ok FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%json_agg%'`);
-        cancelled = rows.filter((r) => r.ok).length;
-      }
-      const refused = await list;
-      await holder.query('ROLLBACK');
-      await holder.end();
-      expect(cancelled).toBe(1);
+      const list = () => office.get(`/api/v1/work-items?planId=${planId}`).then((r) => r);
+      const { answered: refused, signalled } = await signalBehindLock(t.db.url, 'LOCK TABLE work_items IN ACCESS EXCLUSIVE MODE', list, 'pg_cancel_backend', 'json_agg');
+      expect(signalled).toBe(1);
       expect(refused.status).toBe(503);
       expect(refused.headers['content-type']).toContain('application/problem+json');
       expect(refused.body).toMatchObject({ code: 'DATABASE.BUSY' });
       await office.get(`/api/v1/work-items?planId=${planId}`).expect(200);
     }, 30_000);
+
+    it('answers 503 "unavailable" when PostgreSQL ends the connection under a read (a restart), and the next read reconnects', async () => {
+      const office = asUser(t, await tokenFor(t, 'office'));
+      await office.get(`/api/v1/work-items?planId=${planId}`).expect(200);
+      const list = () => office.get(`/api/v1/work-items?planId=${planId}`).then((r) => r);
+      const { answered: refused, signalled } = await signalBehindLock(t.db.url, 'LOCK TABLE work_items IN ACCESS EXCLUSIVE MODE', list, 'pg_terminate_backend', 'json_agg');
+      expect(signalled).toBe(1);
+      expect(refused.status).toBe(503);
+      expect(refused.headers['retry-after']).toBe('5');
+      expect(refused.body).toMatchObject({ code: 'DATABASE.UNAVAILABLE' });
+      await office.get(`/api/v1/work-items?planId=${planId}`).expect(200);
+    }, 30_000);
+
+    it('answers 503 "unavailable" when PostgreSQL ends the connection under a transaction, leaves nothing written, and the retry succeeds', async () => {
+      const login = await request(t.http).post('/api/v1/auth/login').send({ username: 'office', password: DEMO_PASSWORD }).expect(200);
+      const as = asUser(t, `Bearer ${login.body.accessToken}`);
+      const revoked = () => t.prisma.refreshToken.count({ where: { revokedAt: { not: null } } });
+      const before = await revoked();
+      const logout = () => as.post('/api/v1/auth/logout', { refreshToken: login.body.refreshToken }).then((r) => r);
+      const lock = `SELECT id FROM refresh_tokens WHERE user_id = (SELECT id FROM users WHERE username = 'office') FOR UPDATE`;
+      const { answered: refused, signalled } = await signalBehindLock(t.db.url, lock, logout, 'pg_terminate_backend', 'refresh_tokens');
+      expect(signalled).toBe(1);
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ code: 'DATABASE.UNAVAILABLE' });
+      expect(await revoked()).toBe(before);
+      await as.post('/api/v1/auth/logout', { refreshToken: login.body.refreshToken }).expect(204);
+      expect(await revoked()).toBe(before + 1);
+    }, 30_000);
   });
+  describe('with every connection of the pool taken', () => {
+    let t: TestApp;
+    let planId: string;
+    beforeAll(async () => {
+      t = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_POOL_MAX: '2', DATABASE_POOL_WAIT_MS: '300', JOBS_ENABLED: 'false' } });
+      ({ planId } = await seedDemo(t.app));
+    });
+    afterAll(() => t.close());
+
+    it('answers 503 after DATABASE_POOL_WAIT_MS instead of waiting for ever, then serves the same requests', async () => {
+      const office = asUser(t, await tokenFor(t, 'office'));
+      // Two long transactions hold both connections of the service's pool.
+      const holding = Promise.all([0, 1].map(() => t.prisma.$transaction((tx) => tx.$executeRaw`SELECT pg_sleep(2)`, { timeout: 10_000 })));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // A read straight on the pool (the list) and one through Prisma (the plan), both waiting for a connection.
+      const [list, plan] = await Promise.all([office.get(`/api/v1/work-items?planId=${planId}`), office.get(`/api/v1/plans/${planId}`)]);
+      await holding;
+      for (const refused of [list, plan]) {
+        expect(refused.status).toBe(503);
+        expect(refused.headers['content-type']).toContain('application/problem+json');
+        expect(refused.headers['retry-after']).toBe('2');
+        expect(refused.body).toMatchObject({ code: 'DATABASE.BUSY' });
+      }
+      await office.get(`/api/v1/work-items?planId=${planId}`).expect(200);
+      await office.get(`/api/v1/plans/${planId}`).expect(200);
+    }, 30_000);
+  });
+
   describe('when the service is stopped', () => {
     it('finishes a request already writing, answers it and keeps what it wrote, then stops', async () => {
       const db = await createTestDatabase();

@@ -34,7 +34,11 @@ export class AuthGuard extends PassportGuard('jwt') {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err || !user) throw new DomainError('AUTH.UNAUTHENTICATED', 401, '未登录或登录已失效');
+    // Passport hands over as `err` only what the strategy's validate threw (a bad or expired token is no error):
+    // a database out of reach or too busy to load the user must not read as a lost session, which the console
+    // answers by signing the user out.
+    if (err) throw err;
+    if (!user) throw new DomainError('AUTH.UNAUTHENTICATED', 401, '未登录或登录已失效');
     return user;
   }
 }

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import pg from 'pg';
 import { AppConfig } from '../config/app-config.js';
 import { Prisma } from '../generated/prisma/client.js';
+import { DatabaseUnreachableError } from '../prisma/prisma.service.js';
 import { DomainError, type ProblemDetail } from './domain-error.js';
 import { fieldOfColumn } from './column-name.js';
 import { currentRequestId } from './request-context.js';
@@ -38,17 +39,46 @@ interface Problem {
 
 /**
  * A database too busy to answer in time: a transaction past its time limit (P2028 with an expired or
- * never-started transaction), no connection within the pool wait (P2024), the server out of connections
+ * never-started transaction), no connection within the pool wait (P2024; with the pg adapter, pg-pool's own
+ * error below), the server out of connections
  * (P2037), and PostgreSQL's own refusals of the moment, which reach us by SQLSTATE (raw statements all
  * come as P2010, and the adapter gives deadlocks no Prisma code at all): serialisation failure, deadlock,
  * lock or statement timeout, too many connections. Each is a moment of load, not a fault in the request,
  * and each rolled the transaction back.
  */
 const BUSY_PRISMA_CODES = new Set(['P2024', 'P2034', 'P2037']);
+/**
+ * pg-pool's refusal when no connection came within DATABASE_POOL_WAIT_MS: a plain Error with no code, passed
+ * through unchanged by Prisma's adapter on every path (model, raw, transaction) and by rawRead. Its text is
+ * all there is to know it by; test/operability.e2e-spec.ts fails if a pg-pool release rewords it.
+ */
+const POOL_WAIT_EXCEEDED = 'timeout exceeded when trying to connect';
 const BUSY_SQLSTATES = new Set(['40001', '40P01', '55P03', '57014', '53300']);
 const BUSY_RETRY_SECONDS = 2;
 
+/**
+ * The database out of reach: down, restarting, or the network between. Prisma says so by code (P1001 and
+ * its kin) or, for raw statements, by the adapter's kind of error; the pool's own reads by
+ * DatabaseUnreachableError (rawRead), PostgreSQL's shutdown SQLSTATEs (57P01–57P03, class 08) or pg's
+ * "Connection terminated" (a connection dropped under a query).
+ */
+const UNREACHABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017']);
+const UNREACHABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout']);
+const UNREACHABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
+const UNREACHABLE_RETRY_SECONDS = 5;
+
+function isDatabaseUnreachable(e: unknown): boolean {
+  if (e instanceof DatabaseUnreachableError) return true;
+  if (e instanceof Prisma.PrismaClientKnownRequestError && UNREACHABLE_PRISMA_CODES.has(e.code)) return true;
+  const cause = driverCause(e);
+  if (typeof cause?.kind === 'string' && UNREACHABLE_ADAPTER_KINDS.has(cause.kind)) return true;
+  const sqlState = e instanceof pg.DatabaseError ? e.code : cause?.originalCode;
+  if (typeof sqlState === 'string') return UNREACHABLE_SQLSTATES.has(sqlState) || sqlState.startsWith('08');
+  return e instanceof Error && /^Connection terminated (unexpectedly|due to connection timeout)$/.test(e.message);
+}
+
 function isDatabaseBusy(e: unknown): boolean {
+  if (e instanceof Error && e.message === POOL_WAIT_EXCEEDED) return true;
   if (e instanceof Prisma.PrismaClientKnownRequestError) {
     if (BUSY_PRISMA_CODES.has(e.code)) return true;
     // Not every P2028 is a timeout: a query on a transaction already committed is a bug, and committed.
@@ -60,11 +90,11 @@ function isDatabaseBusy(e: unknown): boolean {
 }
 
 /** What the pg adapter says PostgreSQL answered (SQLSTATE; a violated constraint's columns): on the error itself, or under a Prisma error's meta. */
-function driverCause(e: unknown): { originalCode?: unknown; constraint?: { fields?: string[] } } | undefined {
+function driverCause(e: unknown): { kind?: unknown; originalCode?: unknown; constraint?: { fields?: string[] } } | undefined {
   const adapterError = e instanceof Prisma.PrismaClientKnownRequestError ? (e.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError : e;
   if (!adapterError || typeof adapterError !== 'object' || !('cause' in adapterError)) return undefined;
   const cause = (adapterError as { cause?: unknown }).cause;
-  return cause && typeof cause === 'object' ? (cause as { originalCode?: unknown; constraint?: { fields?: string[] } }) : undefined;
+  return cause && typeof cause === 'object' ? (cause as { kind?: unknown; originalCode?: unknown; constraint?: { fields?: string[] } }) : undefined;
 }
 
 export const JSON_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -104,6 +134,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (isDatabaseBusy(exception)) {
       // Nothing was committed: the caller may send the same request again as it is.
       return this.make(503, 'DATABASE.BUSY', '系统繁忙，本次操作未保存任何内容，请稍后重试', undefined, { retryAfter: BUSY_RETRY_SECONDS });
+    }
+    if (isDatabaseUnreachable(exception)) {
+      // A connection lost during COMMIT may have committed: the caller is told to look before sending again.
+      return this.make(503, 'DATABASE.UNAVAILABLE', '数据库暂时无法访问，请稍后重试；刚才提交的内容请刷新后确认是否已保存', undefined, { retryAfter: UNREACHABLE_RETRY_SECONDS });
     }
     if (exception instanceof Prisma.PrismaClientKnownRequestError) return this.database(exception);
     if (exception instanceof HttpException) return this.http(exception, req);

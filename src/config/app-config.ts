@@ -34,6 +34,16 @@ export class AppConfig {
   @Max(200)
   DATABASE_POOL_MAX = 10;
 
+  /**
+   * How long a request or job waits for one of those connections (or for a new one to be established)
+   * before it is answered 503 "busy": without a bound it waited for ever when the pool stayed full.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_POOL_WAIT_MS = 10_000;
+
   @Matches(/^rediss?:\/\/.+/, { message: '必须是 redis:// 连接串' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

@@ -12,7 +12,7 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
   private readonly pool: pg.Pool;
 
   constructor(config: AppConfig) {
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX });
+    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX, connectionTimeoutMillis: config.DATABASE_POOL_WAIT_MS });
     super({ adapter: new PrismaPg(pool) });
     this.pool = pool;
     // An idle connection dropped by the server (a restart) must not take the process down; the next query reconnects.
@@ -29,7 +29,12 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
     // Prepared once per connection under a name taken from the text: PostgreSQL then plans the list's
     // statement once instead of on every call (about 2 of its 6 ms at province scale).
     const name = `raw_${createHash('sha1').update(sql.text).digest('base64url')}`;
-    return (await this.pool.query<Row>({ name, text: sql.text, values: sql.values })).rows;
+    try {
+      return (await this.pool.query<Row>({ name, text: sql.text, values: sql.values })).rows;
+    } catch (e) {
+      // A socket's error says nothing of where it came from; here it can only be PostgreSQL out of reach.
+      throw typeof (e as { syscall?: unknown }).syscall === 'string' ? new DatabaseUnreachableError(e) : e;
+    }
   }
 
   /**
@@ -45,6 +50,13 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
   }
 }
 
+/** PostgreSQL could not be reached on the pool's own reads (Prisma's paths say so with their own codes). */
+export class DatabaseUnreachableError extends Error {
+  constructor(readonly reason: unknown) {
+    super(`database unreachable: ${reason instanceof Error ? reason.message : String(reason)}`);
+  }
+}
+
 /** How long a shutdown waits for running transactions before leaving them to the server. */
 const SHUTDOWN_WAIT_MS = 10_000;
 
@@ -54,7 +66,7 @@ async function endWithin(pool: pg.Pool, ms: number): Promise<void> {
   const outcome = await Promise.race([pool.end().then(() => 'ended' as const), late]);
   clearTimeout(timer);
   // A transaction stuck on a lock must not hold the process: its connection dies with the process, and PostgreSQL rolls it back.
-  if (outcome === 'late') new Logger('PrismaService').warn(`关闭时仍有 ${pool.totalCount - pool.idleCount} 个数据库事务未结束，已不再等待`);
+  if (outcome === 'late') new Logger('PrismaService').warn(`关闭时仍有 ${pool.totalCount - pool.idleCount} 个数据库连接在使用中（事务未结束），已等待 ${ms / 1000} 秒，不再等待`);
 }
 
 export type Tx = Parameters<Parameters<PrismaService['$transaction']>[0]>[0];
