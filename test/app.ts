@@ -47,7 +47,7 @@ export interface TestAppOptions {
 /** The real application on its own fresh database, with the same HTTP setup as main.ts. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = options.database ?? (await createTestDatabase());
-  Object.assign(process.env, {
+  const settings: Record<string, string> = {
     DATABASE_URL: db.url,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
@@ -57,7 +57,22 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     REDIS_KEY_PREFIX: `test:${db.url.split('/').pop()}:`,
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     ...options.env,
-  });
+  };
+  // The configuration is read while the app is built; the settings are then put back, so that one app's
+  // options (a pool of two, jobs off) do not leak into the next app of the file.
+  const previous = Object.fromEntries(Object.keys(settings).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, settings);
+  try {
+    return await buildTestApp(db, options);
+  } finally {
+    for (const [k, v] of Object.entries(previous)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+async function buildTestApp(db: TestDatabase, options: TestAppOptions): Promise<TestApp> {
   let builder = Test.createTestingModule({ imports: [AppModule] });
   if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();

@@ -254,16 +254,19 @@ describe('operability', () => {
     let t: TestApp;
     let planId: string;
     beforeAll(async () => {
-      t = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_POOL_MAX: '2', DATABASE_POOL_WAIT_MS: '300', JOBS_ENABLED: 'false' } });
+      t = await createTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_POOL_MAX: '2', DATABASE_POOL_WAIT_MS: '1000', JOBS_ENABLED: 'false' } });
       ({ planId } = await seedDemo(t.app));
     });
     afterAll(() => t.close());
 
     it('answers 503 after DATABASE_POOL_WAIT_MS instead of waiting for ever, then serves the same requests', async () => {
       const office = asUser(t, await tokenFor(t, 'office'));
+      // The session's user is cached, so the requests below get past the token check without the database.
+      await office.get('/api/v1/auth/me').expect(200);
       // Two long transactions hold both connections of the service's pool.
-      const holding = Promise.all([0, 1].map(() => t.prisma.$transaction((tx) => tx.$executeRaw`SELECT pg_sleep(2)`, { timeout: 10_000 })));
+      const holding = Promise.all([0, 1].map(() => t.prisma.$transaction((tx) => tx.$executeRaw`SELECT pg_sleep(3)`, { timeout: 10_000 })));
       await new Promise((resolve) => setTimeout(resolve, 200));
+      await office.get('/api/v1/auth/me').expect(200);
       // A read straight on the pool (the list) and one through Prisma (the plan), both waiting for a connection.
       const [list, plan] = await Promise.all([office.get(`/api/v1/work-items?planId=${planId}`), office.get(`/api/v1/plans/${planId}`)]);
       await holding;

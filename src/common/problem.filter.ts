@@ -59,12 +59,13 @@ const BUSY_RETRY_SECONDS = 2;
 /**
  * The database out of reach: down, restarting, or the network between. Prisma says so by code (P1001 and
  * its kin) or, for raw statements, by the adapter's kind of error; the pool's own reads by
- * DatabaseUnreachableError (rawRead), PostgreSQL's shutdown SQLSTATEs (57P01–57P03, class 08) or pg's
- * "Connection terminated" (a connection dropped under a query).
+ * DatabaseUnreachableError (rawRead), PostgreSQL's shutdown and connection SQLSTATEs or pg's own words
+ * for a dropped connection.
  */
 const UNREACHABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1017']);
 const UNREACHABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout']);
-const UNREACHABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
+// Not all of class 08: 08P01 (protocol violation) is a fault in the request, not an outage.
+const UNREACHABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
 const UNREACHABLE_RETRY_SECONDS = 5;
 
 function isDatabaseUnreachable(e: unknown): boolean {
@@ -73,8 +74,9 @@ function isDatabaseUnreachable(e: unknown): boolean {
   const cause = driverCause(e);
   if (typeof cause?.kind === 'string' && UNREACHABLE_ADAPTER_KINDS.has(cause.kind)) return true;
   const sqlState = e instanceof pg.DatabaseError ? e.code : cause?.originalCode;
-  if (typeof sqlState === 'string') return UNREACHABLE_SQLSTATES.has(sqlState) || sqlState.startsWith('08');
-  return e instanceof Error && /^Connection terminated (unexpectedly|due to connection timeout)$/.test(e.message);
+  if (typeof sqlState === 'string') return UNREACHABLE_SQLSTATES.has(sqlState);
+  // pg's own words for a connection that dropped under a query, or before the next one of a transaction.
+  return e instanceof Error && /^(Connection terminated (unexpectedly|due to connection timeout)|Client has encountered a connection error and is not queryable)$/.test(e.message);
 }
 
 function isDatabaseBusy(e: unknown): boolean {

@@ -35,12 +35,13 @@ export class AppConfig {
   DATABASE_POOL_MAX = 10;
 
   /**
-   * How long a request or job waits for one of those connections (or for a new one to be established)
-   * before it is answered 503 "busy": without a bound it waited for ever when the pool stayed full.
+   * How long a request or job waits for one of those connections, and for a new connection to be
+   * established, before it is answered 503 "busy": without a bound it waited for ever when the pool stayed
+   * full. A transaction's own `maxWait` longer than this is cut to it.
    */
   @Transform(({ value }) => Number(value))
   @IsInt()
-  @Min(100)
+  @Min(1000)
   @Max(600_000)
   DATABASE_POOL_WAIT_MS = 10_000;
 

@@ -81,7 +81,13 @@ export class OutboxService implements OnModuleInit {
   /** Delivers the given events now (after their commit). A failure is left to the sweep, never thrown. */
   async dispatch(ids: bigint[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.deliver(await this.claim(Prisma.sql`AND id = ANY(${ids}::bigint[])`, ids.length));
+    try {
+      await this.deliver(await this.claim(Prisma.sql`AND id = ANY(${ids}::bigint[])`, ids.length));
+    } catch (e) {
+      // After the commit: the caller's change is saved, and must not be answered as failed (a pool too busy, a
+      // database gone for a moment). The events wait in the outbox for the sweep.
+      this.logger.warn(`领域事件即时投递失败，将由补发任务重试：${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   /** Delivers what is due: events older than the grace period, and retries whose backoff has passed. */

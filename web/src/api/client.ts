@@ -66,6 +66,18 @@ function signedOut(): Response {
   return new Response(JSON.stringify(problem), { status: 401, headers: { 'content-type': 'application/problem+json' } });
 }
 
+/**
+ * The session could not be renewed because the service did not answer (down, restarting, its database out of
+ * reach): refreshSession kept the session, so the user stays signed in and the request can be sent again.
+ */
+function notRenewed(): Response {
+  const problem: Problem = { status: 503, title: '服务暂不可用', detail: '服务暂时无法访问，登录状态已保留，请稍后重试。' };
+  return new Response(JSON.stringify(problem), { status: 503, headers: { 'content-type': 'application/problem+json' } });
+}
+
+/** After a failed renewal: refreshSession ends the session only when the service refused the refresh token. */
+const afterFailedRenewal = (): Response => (session.refreshToken ? notRenewed() : signedOut());
+
 /** Whether a request may go out with an access token: renews it first when only the refresh token is left. */
 async function haveAccessToken(): Promise<boolean> {
   if (session.accessToken) return true;
@@ -75,12 +87,11 @@ async function haveAccessToken(): Promise<boolean> {
 /** fetch with the access token, one refresh and one retry when it has expired. */
 async function authFetch(request: Request): Promise<Response> {
   const isAuth = AUTH_PATHS.some((p) => new URL(request.url).pathname === p);
-  if (!isAuth && !(await haveAccessToken())) return signedOut();
+  if (!isAuth && !(await haveAccessToken())) return afterFailedRenewal();
   const retry = isAuth ? null : request.clone();
   let res = await fetch(withAuth(request));
   if (res.status === 401 && retry && session.refreshToken) {
-    if (await refreshSession()) res = await fetch(withAuth(retry));
-    else session.clear();
+    res = (await refreshSession()) ? await fetch(withAuth(retry)) : afterFailedRenewal();
   }
   return res;
 }
@@ -182,13 +193,16 @@ export function upload<P extends PathsWith<'post'>>(
     });
   return (async () => {
     if (!(await haveAccessToken())) {
-      const refused = signedOut();
-      throw new ApiError(401, await problemOf(refused));
+      const refused = afterFailedRenewal();
+      throw new ApiError(refused.status, await problemOf(refused));
     }
     let res = await send();
     if (res.status === 401 && session.refreshToken) {
       if (await refreshSession()) res = await send();
-      else session.clear();
+      else {
+        const refused = afterFailedRenewal();
+        throw new ApiError(refused.status, await problemOf(refused));
+      }
     }
     if (res.status < 200 || res.status >= 300) {
       throw new ApiError(res.status, await problemOf(new Response(res.body, { status: res.status, headers: { 'content-type': res.type } })));
