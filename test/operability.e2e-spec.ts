@@ -138,7 +138,9 @@ describe('operability', () => {
       // A valid token of a user the service cannot look up right now: the console signs the user out on a 401.
       const token = await t.app.get(JwtService).signAsync({ sub: '00000000-0000-4000-8000-000000000001', ver: 0 });
       const read = await request(t.http).get('/api/v1/plans').set('Authorization', `Bearer ${token}`);
-      for (const refused of [login, read]) {
+      // The queue dashboard checks the same token outside Nest's routes.
+      const queues = await request(t.http).get('/admin/queues').set('Authorization', `Bearer ${token}`);
+      for (const refused of [login, read, queues]) {
         expect(refused.status).toBe(503);
         expect(refused.headers['content-type']).toContain('application/problem+json');
         expect(refused.headers['retry-after']).toBe('5');
