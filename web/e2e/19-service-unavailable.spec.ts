@@ -1,0 +1,29 @@
+import { expect, finalShot, signIn, test } from './support/fixtures';
+
+// The renewal is answered 503 on purpose: Chromium logs it.
+test.use({ expectedHttpErrors: [503] });
+
+test('服务暂时无法访问时登录不能续期：保留登录状态并说明原因，服务恢复后继续使用', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+
+  // The access token has expired (gone from storage) while the service cannot answer the renewal, as when
+  // its database restarts.
+  await page.route('**/api/v1/auth/refresh', (route) =>
+    route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: '服务暂不可用', status: 503, code: 'DATABASE.UNAVAILABLE' }) }),
+  );
+  await page.evaluate(() => sessionStorage.removeItem('cpt.access'));
+  await page.getByRole('menu', { name: '主菜单' }).getByText('工作事项', { exact: true }).click();
+  await expect(page.getByText('服务暂时无法访问，登录状态已保留，请稍后重试。')).toBeVisible();
+  await expect(page).toHaveURL(/\/work-items/);
+  expect(await page.evaluate(() => sessionStorage.getItem('cpt.refresh'))).toBeTruthy();
+
+  // The service answers again: the same session renews and the screens load.
+  await page.unroute('**/api/v1/auth/refresh');
+  await page.getByRole('menu', { name: '主菜单' }).getByText('工作台', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await expect(page.getByText('各重点领域红黄绿灯')).toBeVisible();
+  await expect(page).not.toHaveURL(/\/login/);
+  await finalShot(page, '19-service-unavailable');
+});
