@@ -212,27 +212,20 @@ describe('operability', () => {
       expect(await t.prisma.progressReport.count({ where: { id: { in: [first, second] }, state: 'draft' } })).toBe(2);
     }, 30_000);
 
-    it('answers 503 when PostgreSQL cancels a read made straight on the pool (the work-item list)', async () => {
+    // The list waits behind a lock on its table; the operator cancels its statement, or a restart ends its connection.
+    it.each([
+      { what: 'cancels a read made straight on the pool (the work-item list)', signal: 'pg_cancel_backend', code: 'DATABASE.BUSY', retryAfter: '2' },
+      { what: 'ends the connection under that read (a restart)', signal: 'pg_terminate_backend', code: 'DATABASE.UNAVAILABLE', retryAfter: '5' },
+    ] as const)('answers 503 when PostgreSQL $what, and the next read is served', async ({ signal, code, retryAfter }) => {
       const office = asUser(t, await tokenFor(t, 'office'));
-      // The list waits behind a lock on its table; the operator (here the test) cancels its statement.
       const list = () => office.get(`/api/v1/work-items?planId=${planId}`).then((r) => r);
-      const { answered: refused, signalled } = await signalBehindLock(t.db.url, 'LOCK TABLE work_items IN ACCESS EXCLUSIVE MODE', list, 'pg_cancel_backend', 'json_agg');
+      await list();
+      const { answered: refused, signalled } = await signalBehindLock(t.db.url, 'LOCK TABLE work_items IN ACCESS EXCLUSIVE MODE', list, signal, 'json_agg');
       expect(signalled).toBe(1);
       expect(refused.status).toBe(503);
       expect(refused.headers['content-type']).toContain('application/problem+json');
-      expect(refused.body).toMatchObject({ code: 'DATABASE.BUSY' });
-      await office.get(`/api/v1/work-items?planId=${planId}`).expect(200);
-    }, 30_000);
-
-    it('answers 503 "unavailable" when PostgreSQL ends the connection under a read (a restart), and the next read reconnects', async () => {
-      const office = asUser(t, await tokenFor(t, 'office'));
-      await office.get(`/api/v1/work-items?planId=${planId}`).expect(200);
-      const list = () => office.get(`/api/v1/work-items?planId=${planId}`).then((r) => r);
-      const { answered: refused, signalled } = await signalBehindLock(t.db.url, 'LOCK TABLE work_items IN ACCESS EXCLUSIVE MODE', list, 'pg_terminate_backend', 'json_agg');
-      expect(signalled).toBe(1);
-      expect(refused.status).toBe(503);
-      expect(refused.headers['retry-after']).toBe('5');
-      expect(refused.body).toMatchObject({ code: 'DATABASE.UNAVAILABLE' });
+      expect(refused.headers['retry-after']).toBe(retryAfter);
+      expect(refused.body).toMatchObject({ code });
       await office.get(`/api/v1/work-items?planId=${planId}`).expect(200);
     }, 30_000);
 

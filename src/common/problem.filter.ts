@@ -73,8 +73,8 @@ function isDatabaseUnreachable(e: unknown): boolean {
   if (e instanceof Prisma.PrismaClientKnownRequestError && UNREACHABLE_PRISMA_CODES.has(e.code)) return true;
   const cause = driverCause(e);
   if (typeof cause?.kind === 'string' && UNREACHABLE_ADAPTER_KINDS.has(cause.kind)) return true;
-  const sqlState = e instanceof pg.DatabaseError ? e.code : cause?.originalCode;
-  if (typeof sqlState === 'string') return UNREACHABLE_SQLSTATES.has(sqlState);
+  const sqlState = sqlStateOf(e);
+  if (sqlState) return UNREACHABLE_SQLSTATES.has(sqlState);
   // pg's own words for a connection that dropped under a query, or before the next one of a transaction.
   return e instanceof Error && /^(Connection terminated (unexpectedly|due to connection timeout)|Client has encountered a connection error and is not queryable)$/.test(e.message);
 }
@@ -86,9 +86,13 @@ function isDatabaseBusy(e: unknown): boolean {
     // Not every P2028 is a timeout: a query on a transaction already committed is a bug, and committed.
     if (e.code === 'P2028') return /expired|in the given time|timed out/i.test(e.message);
   }
-  // A read straight on the pool (PrismaService.rawRead) fails with pg's own error, SQLSTATE in `code`.
-  const sqlState = e instanceof pg.DatabaseError ? e.code : driverCause(e)?.originalCode;
-  return typeof sqlState === 'string' && BUSY_SQLSTATES.has(sqlState);
+  return BUSY_SQLSTATES.has(sqlStateOf(e) ?? '');
+}
+
+/** PostgreSQL's SQLSTATE: pg's own error on a read straight on the pool (PrismaService.rawRead), else the adapter's under Prisma's. */
+function sqlStateOf(e: unknown): string | undefined {
+  const code = e instanceof pg.DatabaseError ? e.code : driverCause(e)?.originalCode;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** What the pg adapter says PostgreSQL answered (SQLSTATE; a violated constraint's columns): on the error itself, or under a Prisma error's meta. */
