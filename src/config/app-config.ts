@@ -25,6 +25,15 @@ export class AppConfig {
   DATABASE_URL: string;
 
   /**
+   * A streaming replica of DATABASE_URL for reads that may lag by a few seconds (the office's dashboard, the
+   * ledger export). Unset: everything reads the primary. With it, the replica gets its own pool of
+   * DATABASE_POOL_MAX connections; when it cannot be reached, those reads go to the primary.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: '必须是 postgresql:// 连接串' })
+  DATABASE_READ_URL?: string;
+
+  /**
    * Connections this process keeps to PostgreSQL. Each instance holds up to this many, so instances ×
    * DATABASE_POOL_MAX must stay below the server's max_connections (docs/performance.md).
    */

@@ -21,15 +21,18 @@ export class HealthService {
   ) {}
 
   async readiness() {
-    const [postgres, redis] = await Promise.all([
+    const replicaClient = this.prisma.replicaClient;
+    const [postgres, redis, replica] = await Promise.all([
       this.check(() => this.prisma.$queryRaw`SELECT 1`),
       this.check(async () => (await connected(this.redis)).ping()),
+      replicaClient ? this.check(() => replicaClient.$queryRaw`SELECT 1`) : undefined,
     ]);
     const status = postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'unavailable';
     // The backlog tells operators whether background delivery keeps up; it never decides readiness.
     const outbox = postgres.status === 'up' ? await withTimeout(this.outbox.stats()).catch(() => undefined) : undefined;
     const notifications = postgres.status === 'up' ? await withTimeout(this.deliveryStats()).catch(() => undefined) : undefined;
-    return { status, checks: { postgres, redis }, ...(outbox ? { outbox } : {}), ...(notifications ? { notifications } : {}) };
+    // A replica out of reach never decides readiness either: its reads go to the primary meanwhile.
+    return { status, checks: { postgres, redis, ...(replica ? { replica } : {}) }, ...(outbox ? { outbox } : {}), ...(notifications ? { notifications } : {}) };
   }
 
   /** Reminder deliveries waiting (email, robots) and parked as dead letters for the office. */

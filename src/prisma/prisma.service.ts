@@ -4,19 +4,37 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
+import { DatabaseUnreachableError, isDatabaseBusy, isDatabaseUnreachable } from './database-errors.js';
+
+export { DatabaseUnreachableError };
+
+/** Where a read that may lag the primary by the replica's delay runs: Prisma's model API and rawRead, both on one server. */
+export interface ReadSource {
+  readonly client: PrismaClient;
+  raw<Row extends Record<string, unknown>>(sql: Prisma.Sql): Promise<Row[]>;
+}
 
 /** The one database client of the process. Connection failures surface in readiness, not at boot. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   /** The pool under Prisma's adapter: one set of connections for both ways in. */
   private readonly pool: pg.Pool;
+  /** The read replica (DATABASE_READ_URL), when there is one. */
+  private readonly replica?: ReadSource & { pool: pg.Pool };
+  /** Until when reads skip a replica found out of reach, so that a dead one costs one failed read, not every read. */
+  private replicaSkippedUntil = 0;
+  private readonly logger = new Logger('PrismaService');
 
   constructor(config: AppConfig) {
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: config.DATABASE_POOL_MAX, connectionTimeoutMillis: config.DATABASE_POOL_WAIT_MS });
+    const pool = createPool(config.DATABASE_URL, config);
     super({ adapter: new PrismaPg(pool) });
     this.pool = pool;
-    // An idle connection dropped by the server (a restart) must not take the process down; the next query reconnects.
-    pool.on('error', (e) => new Logger('PrismaService').warn(`数据库空闲连接断开：${e.message}`));
+    if (config.DATABASE_READ_URL) {
+      // Read-only sessions: on a real standby nothing could be written anyway; on a mistaken URL (the primary,
+      // a copy) nothing will be.
+      const replicaPool = createPool(config.DATABASE_READ_URL, config, '-c default_transaction_read_only=on');
+      this.replica = { pool: replicaPool, client: new PrismaClient({ adapter: new PrismaPg(replicaPool) }), raw: (sql) => rawOn(replicaPool, sql) };
+    }
   }
 
   /**
@@ -26,15 +44,33 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
    * carries the caller's scope like every other read.
    */
   async rawRead<Row extends Record<string, unknown>>(sql: Prisma.Sql): Promise<Row[]> {
-    // Prepared once per connection under a name taken from the text: PostgreSQL then plans the list's
-    // statement once instead of on every call (about 2 of its 6 ms at province scale).
-    const name = `raw_${createHash('sha1').update(sql.text).digest('base64url')}`;
+    return rawOn(this.pool, sql);
+  }
+
+  /**
+   * Runs reads that may lag the primary by a few seconds (the office's dashboard, the ledger export) on the
+   * read replica, to keep their large scans off the server every write goes to. Without a replica, or when
+   * it cannot serve them (out of reach, no connection in time, or a standby cancelling the statement for
+   * replay), they run on the primary: the office still gets its figures. A replica found out of reach is
+   * skipped for REPLICA_RETRY_MS. What a unit reads back after its own write never comes from here.
+   */
+  async fromReplica<T>(read: (db: ReadSource) => Promise<T>): Promise<T> {
+    const primary: ReadSource = { client: this, raw: (sql) => this.rawRead(sql) };
+    if (!this.replica || Date.now() < this.replicaSkippedUntil) return read(primary);
     try {
-      return (await this.pool.query<Row>({ name, text: sql.text, values: sql.values })).rows;
+      return await read(this.replica);
     } catch (e) {
-      // A socket's error says nothing of where it came from; here it can only be PostgreSQL out of reach.
-      throw typeof (e as { syscall?: unknown }).syscall === 'string' ? new DatabaseUnreachableError(e) : e;
+      const unreachable = isDatabaseUnreachable(e);
+      if (!unreachable && !isDatabaseBusy(e)) throw e;
+      if (unreachable) this.replicaSkippedUntil = Date.now() + REPLICA_RETRY_MS;
+      this.logger.warn(`只读副本${unreachable ? `无法访问，${REPLICA_RETRY_MS / 1000} 秒内改由主库读取` : '暂时无法完成查询，本次改由主库读取'}：${e instanceof Error ? e.message : String(e)}`);
+      return read(primary);
     }
+  }
+
+  /** The replica's client, for readiness to report on; undefined without one. */
+  get replicaClient(): PrismaClient | undefined {
+    return this.replica?.client;
   }
 
   /**
@@ -46,14 +82,34 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
   async onApplicationShutdown() {
     // An application may be closed twice (Nest allows a second shutdown once the first is over); pg refuses a second end.
     if (!this.pool.ending) await endWithin(this.pool, SHUTDOWN_WAIT_MS);
-    await this.$disconnect();
+    // Only reads run on the replica: nothing there to wait for beyond the same bound.
+    if (this.replica && !this.replica.pool.ending) await endWithin(this.replica.pool, SHUTDOWN_WAIT_MS);
+    await Promise.all([this.$disconnect(), this.replica?.client.$disconnect()]);
   }
 }
 
-/** PostgreSQL could not be reached on the pool's own reads (Prisma's paths say so with their own codes). */
-export class DatabaseUnreachableError extends Error {
-  constructor(readonly reason: unknown) {
-    super(`database unreachable: ${reason instanceof Error ? reason.message : String(reason)}`);
+/** How long reads leave a replica found out of reach before trying it again. */
+const REPLICA_RETRY_MS = 30_000;
+
+function createPool(connectionString: string, config: AppConfig, options?: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, options, max: config.DATABASE_POOL_MAX, connectionTimeoutMillis: config.DATABASE_POOL_WAIT_MS });
+  // An idle connection dropped by the server (a restart) must not take the process down; the next query reconnects.
+  pool.on('error', (e) => new Logger('PrismaService').warn(`数据库空闲连接断开：${e.message}`));
+  return pool;
+}
+
+/**
+ * A read straight on a pool, outside any transaction. Prepared once per connection under a name taken from
+ * the text: PostgreSQL then plans the list's statement once instead of on every call (about 2 of its 6 ms
+ * at province scale).
+ */
+async function rawOn<Row extends Record<string, unknown>>(pool: pg.Pool, sql: Prisma.Sql): Promise<Row[]> {
+  const name = `raw_${createHash('sha1').update(sql.text).digest('base64url')}`;
+  try {
+    return (await pool.query<Row>({ name, text: sql.text, values: sql.values })).rows;
+  } catch (e) {
+    // A socket's error says nothing of where it came from; here it can only be PostgreSQL out of reach.
+    throw typeof (e as { syscall?: unknown }).syscall === 'string' ? new DatabaseUnreachableError(e) : e;
   }
 }
 

@@ -12,6 +12,7 @@ class CheckDto {
 class ChecksDto {
   @ApiProperty({ type: CheckDto }) postgres: CheckDto;
   @ApiProperty({ type: CheckDto }) redis: CheckDto;
+  @ApiPropertyOptional({ type: CheckDto, description: '只读副本（配置了 DATABASE_READ_URL 时）；无法访问时看板与台账改由主库读取，不影响就绪状态' }) replica?: CheckDto;
 }
 
 class OutboxStatsDto {
