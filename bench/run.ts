@@ -21,7 +21,7 @@ interface Row {
   ratioP95: number | null;
 }
 
-const API_PORT = 3310;
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 3310);
 const FLOOR_PORT = 3311;
 const SECOND_PORT = 3312;
 
@@ -325,6 +325,60 @@ async function benchScale(scale: Scale, opts: { durationMs: number; warmupMs: nu
         rows.push({ scale, scenario: 'year-end summary (largest plan)', api: summary, floor: null, floorKind: 'none', ratioP95: null });
         await cleanupCycles();
       }
+      if (await want('assessment')) {
+        say('assessment round');
+        // The annual assessment of the largest plan: opening the round gathers every assessed unit's facts
+        // (reports, items, lights, extensions) and scores them; then the ranking everyone waits for. The
+        // bench's scheme and round are removed afterwards (the tables keep no trigger against it).
+        const [bigPlan] = await one<{ id: string; units: string }>(`
+          SELECT w.plan_id AS id, count(DISTINCT a.unit_id) AS units FROM work_items w JOIN assignments a ON a.work_item_id = w.id
+          GROUP BY w.plan_id ORDER BY count(*) DESC LIMIT 1`);
+        // The latest year whose reporting periods have all ended.
+        const [{ year }] = await one<{ year: number }>(`
+          SELECT COALESCE(max(extract(year FROM end_date))::int, 2025) AS year FROM reporting_periods
+          WHERE plan_id = $1 AND end_date < date_trunc('year', now())`, [bigPlan.id]);
+        const rounds = `SELECT id FROM assessment_rounds WHERE plan_id = '${bigPlan.id}' AND year = ${year}`;
+        const cleanupRound = async () => {
+          await pool.query(`DELETE FROM assessment_scores WHERE sheet_id IN (SELECT id FROM assessment_sheets WHERE round_id IN (${rounds}))`);
+          await pool.query(`DELETE FROM assessment_appeals WHERE sheet_id IN (SELECT id FROM assessment_sheets WHERE round_id IN (${rounds}))`);
+          for (const table of ['assessment_sheets', 'assessment_evaluators', 'assessment_result_versions', 'assessment_outcomes']) await pool.query(`DELETE FROM ${table} WHERE round_id IN (${rounds})`);
+          await pool.query(`DELETE FROM assessment_rounds WHERE plan_id = $1 AND year = $2`, [bigPlan.id, year]);
+          await pool.query(`DELETE FROM assessment_schemes WHERE plan_id = $1 AND year = $2`, [bigPlan.id, year]);
+        };
+        await cleanupRound();
+        const scheme = {
+          year,
+          name: `${year}年度基准考核方案`,
+          baseScore: 90,
+          totalCap: 100,
+          parts: [{ key: 'work', name: '重点任务推进', weight: 100 }],
+          criteria: [
+            { key: 'on_time', partKey: 'work', name: '按时报送', type: 'computed', basis: 'system_data', kind: 'on_time_reporting', params: { points: 10 } },
+            { key: 'completion', partKey: 'work', name: '到期事项完成', type: 'computed', basis: 'system_data', kind: 'completion_rate', params: { points: 20 } },
+            { key: 'overdue', partKey: 'work', name: '逾期或红灯事项', type: 'computed', basis: 'system_data', kind: 'overdue_or_red', params: { lead: -2, supporting: -1 }, capMin: -10 },
+            { key: 'completed', partKey: 'work', name: '完成事项', type: 'computed', basis: 'system_data', kind: 'completed_items', params: { lead: 1, supporting: 0.5 }, capMax: 5 },
+            { key: 'returned', partKey: 'work', name: '报告被退回', type: 'computed', basis: 'system_data', kind: 'returned_reports', params: { lead: -1, supporting: -0.5 } },
+            { key: 'extensions', partKey: 'work', name: '申请延期', type: 'computed', basis: 'system_data', kind: 'extensions', params: { lead: -1, supporting: 0 } },
+          ],
+          excellentMaxShare: 0.3,
+        };
+        const json = { method: 'POST', headers: { 'content-type': 'application/json' } };
+        try {
+          await call(`/api/v1/plans/${bigPlan.id}/assessment-schemes`, officeToken, { ...json, body: JSON.stringify(scheme) });
+          let roundId = '';
+          const opened = await runSequential(async () => {
+            roundId = ((await call(`/api/v1/plans/${bigPlan.id}/assessment-rounds`, officeToken, { ...json, body: JSON.stringify({ year }) })) as { id: string }).id;
+          }, 1);
+          const [{ sheets }] = await one<{ sheets: string }>(`SELECT count(*) AS sheets FROM assessment_sheets WHERE round_id = $1`, [roundId]);
+          rows.push({ scale, scenario: `open an assessment round (largest plan, ${year}, ${Number(sheets).toLocaleString('en')} units scored on 6 computed criteria)`, api: opened, floor: null, floorKind: 'none', ratioP95: null });
+          const ranking = await runSequential(() => download(`/api/v1/assessment-rounds/${roundId}/export/ranking`, officeToken), 5);
+          rows.push({ scale, scenario: 'assessment ranking .xlsx (that round, office)', api: ranking, floor: null, floorKind: 'none', ratioP95: null });
+        } catch (e) {
+          say(`assessment skipped: ${e instanceof Error ? e.message : e}`);
+        } finally {
+          await cleanupRound();
+        }
+      }
     }
     if (opts.full && (await want('first-screen'))) {
       say('console first screen');
@@ -382,7 +436,7 @@ async function main() {
       duration: { type: 'string', default: '8' },
       concurrency: { type: 'string', default: '16' },
       warmup: { type: 'string', default: '2' },
-      // A comma list of sections to run (list, dashboard, noop, batch, two-instances, import, reminder, year-end, first-screen).
+      // A comma list of sections to run (list, dashboard, noop, batch, two-instances, import, reminder, year-end, assessment, first-screen).
       only: { type: 'string' },
     },
   });
