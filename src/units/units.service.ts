@@ -46,6 +46,7 @@ export class UnitsService {
     if (dto.kind === 'collective' && !dto.memberKind) {
       throw new DomainError('UNIT.COLLECTIVE_NEEDS_MEMBER_KIND', 400, '集合单位必须指定成员类型 memberKind', [{ field: 'memberKind', message: '必填' }]);
     }
+    assertAliasesNotName(dto.name, dto.aliases ?? [], 'aliases');
     return this.prisma.$transaction(async (tx) => {
       await this.assertNamesFree(tx, dto.parentId ?? null, [dto.name, ...(dto.aliases ?? [])]);
       const unit = toUnitDto(await tx.unit.create({ data: { ...dto, aliases: dto.aliases ?? [] } }));
@@ -63,6 +64,7 @@ export class UnitsService {
       await this.get(dto.parentId);
     }
     if (dto.rowVersion !== before.rowVersion) throw staleVersion('单位', before.rowVersion, before);
+    assertAliasesNotName(dto.name ?? before.name, dto.aliases ?? before.aliases, dto.aliases ? 'aliases' : 'name');
     const unit = await this.prisma.$transaction(async (tx) => {
       await this.assertNamesFree(tx, dto.parentId ?? before.parentId, [...(dto.name ? [dto.name] : []), ...(dto.aliases ?? [])], id);
       const { rowVersion, ...fields } = dto;
@@ -99,4 +101,16 @@ export class UnitsService {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM (${descendantsOf(Prisma.sql`${rootId}::uuid`)}) d`;
     return rows.map((r) => r.id);
   }
+}
+
+/**
+ * A unit's alias equal to its own name says nothing and would show twice wherever aliases are listed. `field`
+ * names what the request changed: the aliases (`aliases[i]`), or the name, renamed to one of its aliases.
+ */
+function assertAliasesNotName(name: string, aliases: string[], field: 'aliases' | 'name') {
+  const index = aliases.indexOf(name);
+  if (index < 0) return;
+  throw new DomainError('UNIT.ALIAS_IS_NAME', 400, `别名「${name}」与单位名称相同，无需作为别名`, [
+    { field: field === 'aliases' ? `aliases[${index}]` : 'name', message: field === 'aliases' ? '与单位名称相同' : '与本单位的别名相同，请先从别名中删除', value: name },
+  ]);
 }
