@@ -1,12 +1,22 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsInt, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsBoolean, IsInt, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** PostgreSQL's `integer`: larger numbers would be refused by the database as a 500, so they are a 400 here. */
 export const INT4_MAX = 2_147_483_647;
 
 /** A record version (optimistic concurrency): a positive 32-bit integer. */
 export const IsVersion = () => applyDecorators(IsInt({ message: '须为整数' }), Min(1, { message: '须为正整数' }), Max(INT4_MAX, { message: `不能超过 ${INT4_MAX}` }));
+
+/**
+ * A boolean in a query string, where everything arrives as text: 'true' and 'false' become booleans, anything
+ * else stays as sent for IsBoolean to refuse by name (a bare `Boolean(value)` would read 'no' as true).
+ */
+export const QueryBoolean = (message = '只能是 true 或 false') =>
+  applyDecorators(
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean({ message }),
+  );
 
 /**
  * A name without the spaces around it (ASCII, or the full-width space an input method types), on its own or

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsVersion, Trimmed } from '../../common/validators.js';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsVersion, QueryBoolean, Trimmed } from '../../common/validators.js';
 
 const LIMIT = 1e13;
 const NUMBER = { message: '须为数值（如 512 或 19.6），最多 4 位小数' };
@@ -119,7 +119,6 @@ export class EvaluationQuery {
 export class ActualsImportQuery {
   @ApiPropertyOptional({ type: Boolean, description: 'true：只校验并返回逐行报告，不写入', default: true })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: '只能是 true 或 false' })
+  @QueryBoolean()
   dryRun = true;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
+import { QueryBoolean } from '../../common/validators.js';
 
 export class NotificationDto {
   @ApiProperty() id: string;
@@ -34,8 +34,7 @@ export class MarkedDto {
 export class ListNotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'true：只列未读' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: '须为 true 或 false' })
+  @QueryBoolean('须为 true 或 false')
   unread?: boolean;
 }
 
