@@ -27,3 +27,28 @@ test('服务暂时无法访问时登录不能续期：保留登录状态并说�
   await expect(page).not.toHaveURL(/\/login/);
   await finalShot(page, '19-service-unavailable');
 });
+
+test('打开页面时服务无法访问：保留登录状态、不转到登录页，点击“重试”后继续使用', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+
+  // The tab is reloaded while the service's database restarts: every call answers 503.
+  const unavailable = { status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: '服务暂不可用', status: 503, code: 'DATABASE.UNAVAILABLE' }) };
+  await page.route('**/api/v1/**', (route) => route.fulfill(unavailable));
+  await page.reload();
+  await expect(page.getByText('服务暂时无法访问', { exact: true })).toBeVisible();
+  await expect(page.getByText('登录状态已保留。服务恢复后点击“重试”即可继续，无需重新登录。')).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard/);
+  expect(await page.evaluate(() => sessionStorage.getItem('cpt.refresh'))).toBeTruthy();
+
+  // Still down: trying again keeps the page where it is.
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByText('服务暂时无法访问', { exact: true })).toBeVisible();
+
+  await page.unroute('**/api/v1/**');
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await expect(page.getByText('各重点领域红黄绿灯')).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard/);
+});

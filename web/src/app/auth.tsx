@@ -7,7 +7,8 @@ import { loadPlans } from '../components/usePlans';
 import { can, isUnitUser, type Permission } from './permissions';
 
 export interface AuthState {
-  status: 'loading' | 'anonymous' | 'signed-in';
+  /** `unreachable`: a stored session could not be resumed because the service did not answer; it is kept. */
+  status: 'loading' | 'anonymous' | 'signed-in' | 'unreachable';
   me?: Me;
   unit?: Unit;
   /** Why the last session ended, shown on the sign-in screen. */
@@ -16,6 +17,8 @@ export interface AuthState {
   signOut: () => Promise<void>;
   /** Reloads the user after a password change. */
   refreshMe: () => Promise<Me | undefined>;
+  /** Tries again to resume the stored session after the service did not answer. */
+  resume: () => void;
   can: (permission: Permission) => boolean;
   isUnitUser: boolean;
 }
@@ -68,20 +71,23 @@ export function AuthProvider({ children }: { children: React.ReactNode }) {
     }
   }, []);
 
+  // The service did not answer (down, restarting, its database out of reach; a refusal of the session is a
+  // 401 handled in refreshMe): the session stays, and the page says so and offers to try again, instead of
+  // sending the user to sign in with a password the service could not check either.
+  const resume = useCallback(() => {
+    setStatus('loading');
+    refreshMe().catch(() => setStatus(session.refreshToken ? 'unreachable' : 'anonymous'));
+  }, [refreshMe]);
+
   useEffect(() => {
-    if (session.refreshToken) {
-      refreshMe().catch(() => {
-        // The service is unreachable at start: show the sign-in screen rather than a blank page.
-        setStatus('anonymous');
-      });
-    }
+    if (session.refreshToken) resume();
     return session.onEnded(() => {
       setMe(undefined);
       setUnit(undefined);
       setStatus('anonymous');
       setEndedReason('登录已失效（超时、密码已修改或已在别处注销），请重新登录。');
     });
-  }, [refreshMe]);
+  }, [resume]);
 
   const signIn = useCallback(async (username: string, password: string) => {
     const tokens = await api.post('/api/v1/auth/login', { body: { username, password } });
@@ -119,10 +125,11 @@ export function AuthProvider({ children }: { children: React.ReactNode }) {
       signIn,
       signOut,
       refreshMe,
+      resume,
       can: (p) => !!me && !me.mustChangePassword && can(me.roles, p),
       isUnitUser: !!me && isUnitUser(me.roles),
     }),
-    [status, me, unit, endedReason, signIn, signOut, refreshMe],
+    [status, me, unit, endedReason, signIn, signOut, refreshMe, resume],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

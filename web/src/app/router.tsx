@@ -2,7 +2,7 @@ import { Spin } from 'antd';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import { useAuth } from './auth';
 import { AppLayout } from './AppLayout';
-import { Forbidden, NotFound } from '../components/Results';
+import { Forbidden, NotFound, ServiceUnreachable } from '../components/Results';
 import { SCREENS, type ScreenRoute } from './routes';
 
 function FullPageSpin() {
@@ -15,9 +15,10 @@ function FullPageSpin() {
 
 /** Signed-in users only; a user whose password was reset goes to the password screen first. */
 function RequireAuth({ children, allowMustChange = false }: { children: React.ReactNode; allowMustChange?: boolean }) {
-  const { status, me } = useAuth();
+  const { status, me, resume, signOut } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <FullPageSpin />;
+  if (status === 'unreachable') return <ServiceUnreachable onRetry={resume} onSignOut={() => void signOut()} />;
   if (status === 'anonymous' || !me) {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;

@@ -30,3 +30,22 @@ export function Forbidden() {
     />
   );
 }
+
+/** A stored session the service could not resume because it did not answer: kept, with a way to try again. */
+export function ServiceUnreachable({ onRetry, onSignOut }: { onRetry: () => void; onSignOut: () => void }) {
+  return (
+    <Result
+      status="warning"
+      title="服务暂时无法访问"
+      subTitle="登录状态已保留。服务恢复后点击“重试”即可继续，无需重新登录。"
+      extra={[
+        <Button key="retry" type="primary" onClick={onRetry}>
+          重试
+        </Button>,
+        <Button key="out" onClick={onSignOut}>
+          退出登录
+        </Button>,
+      ]}
+    />
+  );
+}
