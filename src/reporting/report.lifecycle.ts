@@ -1,6 +1,7 @@
 import { canManage } from '../access/abilities.js';
 import { Permission } from '../access/permissions.js';
 import type { Principal } from '../access/principal.js';
+import { fieldOfColumn } from '../common/column-name.js';
 import type { ReportState } from '../generated/prisma/client.js';
 import type { Tx } from '../prisma/prisma.service.js';
 import { defineLifecycle, mergeWritten, type Refusal } from '../workflow/lifecycle.js';
@@ -51,6 +52,11 @@ const complete = (row: ReportRow): Refusal | null =>
     ? { status: 422, code: 'REPORT.INCOMPLETE', message: '请先填写进展状态、完成比例和主要工作进展再审核报送', field: 'done' }
     : null;
 
+/** The columns a save writes, from the content sent (absent texts stored as NULL). */
+function contentColumns(c: ReportContent) {
+  return { status: c.status, percent: c.percent, done: c.done, problems: c.problems ?? null, next_steps: c.nextSteps ?? null };
+}
+
 /**
  * The progress report and the contribution: pending → draft (any save) → submitted (the unit head's
  * sign-off) → accepted, or returned with a reason → draft …; accepted is locked until reopened with a reason.
@@ -86,15 +92,11 @@ export const reportLifecycle = defineLifecycle<ReportRow>({
       permission: Permission.ReportsWrite,
       actor: ownUnit,
       guard: writable,
-      set: (_row, { input }) => {
-        const c = input as ReportContent;
-        return { status: c.status, percent: c.percent, done: c.done, problems: c.problems ?? null, next_steps: c.nextSteps ?? null };
-      },
-      // A draft saved again as it stands (the head's 审核报送 of what the unit's reporter saved).
-      unchanged: (row, { input }) => {
-        const c = input as ReportContent;
-        return row.state === 'draft' && row.status === c.status && row.percent === c.percent && row.done === c.done && row.problems === (c.problems ?? null) && row.nextSteps === (c.nextSteps ?? null);
-      },
+      set: (_row, { input }) => contentColumns(input as ReportContent),
+      // A draft saved again as it stands (the head's 审核报送 of what the unit's reporter saved): every column
+      // the save would write already holds its value.
+      unchanged: (row, { input }) =>
+        row.state === 'draft' && Object.entries(contentColumns(input as ReportContent)).every(([column, value]) => (row as unknown as Record<string, unknown>)[fieldOfColumn(column)] === value),
     },
     signOff: {
       event: 'report.signed_off',
