@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
 import request from 'supertest';
@@ -319,6 +321,27 @@ describe('operability', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       await t.close();
       expect(await running).toBe(1);
+    }, 30_000);
+
+    it('waits for a transaction only as long as DATABASE_SHUTDOWN_WAIT_MS, says so in the log, and stops', async () => {
+      const db = await createTestDatabase();
+      const warn = jest.spyOn(Logger.prototype, 'warn');
+      try {
+        const t = await createTestApp({ database: db, env: { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_SHUTDOWN_WAIT_MS: '500' } });
+        // A transaction that would run for 20 s (stuck on a lock, say): the stop must not wait for it.
+        const running = t.prisma.$transaction(async (tx) => tx.$executeRaw`SELECT pg_sleep(20)`, { timeout: 60_000 }).catch((e: unknown) => e);
+        const sleeping = async () => (await queryAs(db.superuserUrl, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep(20)%' AND pid <> pg_backend_pid()`)) as { n: number }[];
+        for (let i = 0; i < 50 && (await sleeping())[0].n === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(await sleeping()).toEqual([{ n: 1 }]);
+        await t.close();
+        // Stopped while the transaction still runs: left to PostgreSQL, which rolls it back when the connection ends.
+        expect(await sleeping()).toEqual([{ n: 1 }]);
+        expect(warn.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringContaining('关闭时仍有 1 个数据库连接在使用中（事务未结束），已等待 0.5 秒'));
+        void running;
+      } finally {
+        warn.mockRestore();
+        await db.drop();
+      }
     }, 30_000);
   });
 });

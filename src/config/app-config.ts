@@ -54,6 +54,17 @@ export class AppConfig {
   @Max(600_000)
   DATABASE_POOL_WAIT_MS = 10_000;
 
+  /**
+   * How long a stopping service waits for transactions still running (a request behind a lock, a job) before
+   * it leaves them to PostgreSQL, which rolls them back when the process exits. Keep it below the platform's
+   * own grace period (Kubernetes: 30 s by default), or the process is killed while it waits.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  DATABASE_SHUTDOWN_WAIT_MS = 10_000;
+
   @Matches(/^rediss?:\/\/.+/, { message: '必须是 redis:// 连接串' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

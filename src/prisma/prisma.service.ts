@@ -24,11 +24,13 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
   /** Until when reads skip a replica found out of reach, so that a dead one costs one failed read, not every read. */
   private replicaSkippedUntil = 0;
   private readonly logger = new Logger('PrismaService');
+  private readonly shutdownWaitMs: number;
 
   constructor(config: AppConfig) {
     const pool = createPool(config.DATABASE_URL, config);
     super({ adapter: new PrismaPg(pool) });
     this.pool = pool;
+    this.shutdownWaitMs = config.DATABASE_SHUTDOWN_WAIT_MS;
     if (config.DATABASE_READ_URL) {
       // Read-only sessions: on a real standby nothing could be written anyway; on a mistaken URL (the primary,
       // a copy) nothing will be.
@@ -80,11 +82,24 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
    * transaction waiting forever on its next statement, and the pool's end with it.
    */
   async onApplicationShutdown() {
-    // An application may be closed twice (Nest allows a second shutdown once the first is over); pg refuses a second end.
-    if (!this.pool.ending) await endWithin(this.pool, SHUTDOWN_WAIT_MS);
-    // Only reads run on the replica: nothing there to wait for beyond the same bound.
-    if (this.replica && !this.replica.pool.ending) await endWithin(this.replica.pool, SHUTDOWN_WAIT_MS);
-    await Promise.all([this.$disconnect(), this.replica?.client.$disconnect()]);
+    const pools = [this.pool, this.replica?.pool].filter((pool): pool is pg.Pool => !!pool);
+    const closing = (async () => {
+      // An application may be closed twice (Nest allows a second shutdown once the first is over); pg refuses a second end.
+      await Promise.all(pools.filter((pool) => !pool.ending).map((pool) => pool.end()));
+      await Promise.all([this.$disconnect(), this.replica?.client.$disconnect()]);
+    })();
+    // Bounded as a whole: Prisma's disconnect, too, waits for the adapter's pool, and so for a transaction stuck
+    // on a lock. Such a transaction must not hold the process: its connection dies with the process, and
+    // PostgreSQL rolls it back.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), this.shutdownWaitMs).unref()));
+    const outcome = await Promise.race([closing.then(() => 'closed' as const), late]);
+    clearTimeout(timer);
+    if (outcome === 'late') {
+      closing.catch(() => undefined);
+      const busy = pools.reduce((n, pool) => n + pool.totalCount - pool.idleCount, 0);
+      this.logger.warn(`关闭时仍有 ${busy} 个数据库连接在使用中（事务未结束），已等待 ${this.shutdownWaitMs / 1000} 秒（DATABASE_SHUTDOWN_WAIT_MS），不再等待`);
+    }
   }
 }
 
@@ -111,18 +126,6 @@ async function rawOn<Row extends Record<string, unknown>>(pool: pg.Pool, sql: Pr
     // A socket's error says nothing of where it came from; here it can only be PostgreSQL out of reach.
     throw typeof (e as { syscall?: unknown }).syscall === 'string' ? new DatabaseUnreachableError(e) : e;
   }
-}
-
-/** How long a shutdown waits for running transactions before leaving them to the server. */
-const SHUTDOWN_WAIT_MS = 10_000;
-
-async function endWithin(pool: pg.Pool, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms).unref()));
-  const outcome = await Promise.race([pool.end().then(() => 'ended' as const), late]);
-  clearTimeout(timer);
-  // A transaction stuck on a lock must not hold the process: its connection dies with the process, and PostgreSQL rolls it back.
-  if (outcome === 'late') new Logger('PrismaService').warn(`关闭时仍有 ${pool.totalCount - pool.idleCount} 个数据库连接在使用中（事务未结束），已等待 ${ms / 1000} 秒，不再等待`);
 }
 
 export type Tx = Parameters<Parameters<PrismaService['$transaction']>[0]>[0];
