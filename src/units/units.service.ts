@@ -46,10 +46,10 @@ export class UnitsService {
     if (dto.kind === 'collective' && !dto.memberKind) {
       throw new DomainError('UNIT.COLLECTIVE_NEEDS_MEMBER_KIND', 400, '集合单位必须指定成员类型 memberKind', [{ field: 'memberKind', message: '必填' }]);
     }
-    assertAliasesNotName(dto.name, dto.aliases ?? [], 'aliases');
+    const aliases = aliasesOf(dto.name, dto.aliases ?? []);
     return this.prisma.$transaction(async (tx) => {
-      await this.assertNamesFree(tx, dto.parentId ?? null, [dto.name, ...(dto.aliases ?? [])]);
-      const unit = toUnitDto(await tx.unit.create({ data: { ...dto, aliases: dto.aliases ?? [] } }));
+      await this.assertNamesFree(tx, dto.parentId ?? null, [dto.name, ...aliases]);
+      const unit = toUnitDto(await tx.unit.create({ data: { ...dto, aliases } }));
       await this.audit.record(tx, { action: 'unit.created', entityType: 'Unit', entityId: unit.id, after: unit });
       return unit;
     });
@@ -64,10 +64,12 @@ export class UnitsService {
       await this.get(dto.parentId);
     }
     if (dto.rowVersion !== before.rowVersion) throw staleVersion('单位', before.rowVersion, before);
-    assertAliasesNotName(dto.name ?? before.name, dto.aliases ?? before.aliases, dto.aliases ? 'aliases' : 'name');
+    // A unit renamed to one of its aliases drops that alias, as does a list of aliases that names the unit.
+    const aliases = dto.aliases !== undefined || dto.name !== undefined ? aliasesOf(dto.name ?? before.name, dto.aliases ?? before.aliases) : undefined;
     const unit = await this.prisma.$transaction(async (tx) => {
-      await this.assertNamesFree(tx, dto.parentId ?? before.parentId, [...(dto.name ? [dto.name] : []), ...(dto.aliases ?? [])], id);
-      const { rowVersion, ...fields } = dto;
+      await this.assertNamesFree(tx, dto.parentId ?? before.parentId, [...(dto.name ? [dto.name] : []), ...(dto.aliases ? (aliases ?? []) : [])], id);
+      const { rowVersion, ...given } = dto;
+      const fields = aliases ? { ...given, aliases } : given;
       await updateAtRowVersion(tx.unit, id, rowVersion, fields, () => staleVersion('单位', before.rowVersion, before));
       const updated = toUnitDto(await tx.unit.findUniqueOrThrow({ where: { id } }));
       await this.audit.record(tx, { action: 'unit.updated', entityType: 'Unit', entityId: id, ...diff({ ...before }, { ...updated }) });
@@ -103,14 +105,7 @@ export class UnitsService {
   }
 }
 
-/**
- * A unit's alias equal to its own name says nothing and would show twice wherever aliases are listed. `field`
- * names what the request changed: the aliases (`aliases[i]`), or the name, renamed to one of its aliases.
- */
-function assertAliasesNotName(name: string, aliases: string[], field: 'aliases' | 'name') {
-  const index = aliases.indexOf(name);
-  if (index < 0) return;
-  throw new DomainError('UNIT.ALIAS_IS_NAME', 400, `别名「${name}」与单位名称相同，无需作为别名`, [
-    { field: field === 'aliases' ? `aliases[${index}]` : 'name', message: field === 'aliases' ? '与单位名称相同' : '与本单位的别名相同，请先从别名中删除', value: name },
-  ]);
+/** The aliases as stored: without the unit's own name, which as an alias says nothing and would show twice (as for an indicator's synonyms). */
+function aliasesOf(name: string, aliases: string[]): string[] {
+  return aliases.filter((alias) => alias !== name);
 }
