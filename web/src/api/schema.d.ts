@@ -2710,6 +2710,8 @@ export interface components {
         ChecksDto: {
             postgres: components["schemas"]["CheckDto"];
             redis: components["schemas"]["CheckDto"];
+            /** @description 只读副本（配置了 DATABASE_READ_URL 时）；无法访问时看板与台账改由主库读取，不影响就绪状态 */
+            replica?: components["schemas"]["CheckDto"];
         };
         ChildPlanReviewDto: {
             planId: string | null;
