@@ -123,6 +123,17 @@ describe('names trimmed before they are checked, and messages that do not repeat
       expect((await office.patch(`/api/v1/units/${unit.id}`, { rowVersion: again.rowVersion, name: '银川市能源局' }).expect(200)).body.aliases).toEqual(['能源局']);
     });
 
+    it('a unit moved under another parent may not bring a name or alias its new siblings already use', async () => {
+      const county = await t.prisma.unit.findFirstOrThrow({ where: { name: '兴庆区' } });
+      await office.post('/api/v1/units', { name: '市测绘地理信息院', kind: 'department', parentId: cityId, aliases: ['测绘院'] }).expect(201);
+      const sameName = (await office.post('/api/v1/units', { name: '市测绘地理信息院', kind: 'department', parentId: county.id }).expect(201)).body;
+      const moved = await office.patch(`/api/v1/units/${sameName.id}`, { rowVersion: sameName.rowVersion, parentId: cityId }).expect(409);
+      expect(moved.body).toMatchObject({ code: 'UNIT.NAME_TAKEN', detail: '名称「市测绘地理信息院」已被单位「市测绘地理信息院」使用' });
+      const byAlias = (await office.post('/api/v1/units', { name: '区测绘中心', kind: 'department', parentId: county.id, aliases: ['测绘院'] }).expect(201)).body;
+      await office.patch(`/api/v1/units/${byAlias.id}`, { rowVersion: byAlias.rowVersion, parentId: cityId }).expect(409);
+      expect(await t.prisma.unit.count({ where: { parentId: cityId, OR: [{ name: '市测绘地理信息院' }, { aliases: { has: '测绘院' } }] } })).toBe(1);
+    });
+
     it('a padded name or alias is stored trimmed, so the same name padded again is a clash among siblings', async () => {
       const unit = (await office.post('/api/v1/units', { name: ' 市气象局 ', kind: 'department', parentId: cityId, aliases: ['气象局\u3000'] }).expect(201)).body;
       expect(unit).toMatchObject({ name: '市气象局', aliases: ['气象局'] });

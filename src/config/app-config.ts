@@ -25,13 +25,23 @@ export class AppConfig {
   DATABASE_URL: string;
 
   /**
-   * A streaming replica of DATABASE_URL for reads that may lag by a few seconds (the office's dashboard, the
-   * ledger export). Unset: everything reads the primary. With it, the replica gets its own pool of
-   * DATABASE_POOL_MAX connections; when it cannot be reached, those reads go to the primary.
+   * A streaming replica of DATABASE_URL for reads that may lag a little (the office's dashboard, the ledger
+   * export). Unset: everything reads the primary. With it, the replica gets its own pool of DATABASE_POOL_MAX
+   * connections; when it fails a read or lags too far, those reads go to the primary.
    */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: '必须是 postgresql:// 连接串' })
   DATABASE_READ_URL?: string;
+
+  /**
+   * How far the replica's replay may be behind the primary before those reads go to the primary instead.
+   * Measured every few seconds on the replica (docs/decisions.md says what the measure cannot see).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  DATABASE_READ_MAX_LAG_SECONDS = 30;
 
   /**
    * Connections this process keeps to PostgreSQL. Each instance holds up to this many, so instances ×

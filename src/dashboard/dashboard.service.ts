@@ -23,9 +23,17 @@ export class DashboardService {
 
   async figures(p: Principal, q: DashboardQuery) {
     const today = shanghaiDay(this.clock.now());
+    // On the primary: a plan or period created a moment ago exists, whatever the replica has replayed.
+    // With the period asked for, which must be one of the plan's: a plan's periods are the same for every unit, so
+    // naming one tells nothing of any unit's data.
+    const [plan] = await this.prisma.rawRead<{ id: string; period: string | null }>(Prisma.sql`
+      SELECT p.id::text, ${q.periodId ? Prisma.sql`(SELECT rp.id::text FROM reporting_periods rp WHERE rp.id = ${q.periodId}::uuid AND rp.plan_id = p.id)` : Prisma.sql`NULL`} AS period
+      FROM plans p WHERE p.id = ${q.planId}::uuid`);
+    if (!plan) throw notFound('方案', 'PLAN.NOT_FOUND');
+    if (q.periodId && !plan.period) throw notFound('调度期', 'PERIOD.NOT_FOUND');
     // On the read replica when there is one: figures a few seconds old serve the office as well, and these
     // scans are the heaviest reads it repeats all day.
-    const { plan, areas, units, overdue, rates } = await this.prisma.fromReplica((db) => this.rows(db, p, q, today));
+    const { areas, units, overdue, rates } = await this.prisma.fromReplica((db) => this.rows(db, p, q, today));
 
     const byArea = new Map<string, { areaId: string | null; label: string | null; title: string } & LightCounts>();
     for (const row of areas) {
@@ -74,16 +82,8 @@ export class DashboardService {
     };
   }
 
-  /** The dashboard's rows under the caller's scope, all from one server (the replica, or the primary). */
+  /** The dashboard's rows under the caller's scope, all from one server (the replica, or the primary); only reads. */
   private async rows(db: ReadSource, p: Principal, q: DashboardQuery, today: string) {
-    // Straight on the pool (PrismaService.rawRead).
-    // With the period asked for, which must be one of the plan's: a plan's periods are the same for every unit, so
-    // naming one tells nothing of any unit's data.
-    const [plan] = await db.raw<{ id: string; period: string | null }>(Prisma.sql`
-      SELECT p.id::text, ${q.periodId ? Prisma.sql`(SELECT rp.id::text FROM reporting_periods rp WHERE rp.id = ${q.periodId}::uuid AND rp.plan_id = p.id)` : Prisma.sql`NULL`} AS period
-      FROM plans p WHERE p.id = ${q.planId}::uuid`);
-    if (!plan) throw notFound('方案', 'PLAN.NOT_FOUND');
-    if (q.periodId && !plan.period) throw notFound('调度期', 'PERIOD.NOT_FOUND');
     const scope = p.planWide ? null : p.scopeUnitIds;
     const itemFilter = Prisma.sql`w.plan_id = ${q.planId}::uuid
       ${scope ? Prisma.sql`AND EXISTS (SELECT 1 FROM assignments sa WHERE sa.work_item_id = w.id AND sa.ended_at IS NULL AND sa.unit_id = ANY(${scope}::uuid[]))` : Prisma.empty}
@@ -141,6 +141,6 @@ export class DashboardService {
         JOIN units u ON u.id = s.unit_id
         ORDER BY p.due_date, p.id, u.name`),
     ]);
-    return { plan, areas, units, overdue, rates };
+    return { areas, units, overdue, rates };
   }
 }

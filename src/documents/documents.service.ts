@@ -40,9 +40,12 @@ export class DocumentsService {
 
   /** 工作台账 of the items the caller may read (a county exports only its own). */
   async ledger(p: Principal, planId: string): Promise<GeneratedFile> {
-    // On the read replica when there is one: a ledger a few seconds old is what a download always was, and
-    // a thousand items with their reports is a read the primary need not carry.
-    const { plan, items } = await this.prisma.fromReplica((db) => this.ledgerRows(db.client, p, planId));
+    // The plan on the primary (one created a moment ago exists); its items on the read replica when there is
+    // one: a ledger a few seconds old is what a download always was, and a thousand items with their reports
+    // is a read the primary need not carry.
+    const plan = await this.prisma.plan.findUnique({ where: { id: planId } });
+    if (!plan) throw notFound('方案', 'PLAN.NOT_FOUND');
+    const items = await this.prisma.fromReplica((db) => this.ledgerItems(db.client, p, planId));
     const perSeq = new Map<string, number>();
     for (const w of items) perSeq.set(w.seq, (perSeq.get(w.seq) ?? 0) + 1);
     const rows: LedgerRow[] = items.map((w) => {
@@ -102,11 +105,9 @@ export class DocumentsService {
     return this.downloaded(p, 'YearEndCycle', cycleId, 'summary', { fileName: `${s.summary.planTitle}${s.summary.year}年度总结.docx`, mime: DOCX, body }, { finalised: s.finalisedAt !== null, hash: s.hash });
   }
 
-  /** The plan and the items the caller may read, with what the ledger shows of each, all from one server. */
-  private async ledgerRows(db: PrismaClient, p: Principal, planId: string) {
-    const plan = await db.plan.findUnique({ where: { id: planId } });
-    if (!plan) throw notFound('方案', 'PLAN.NOT_FOUND');
-    const items = await db.workItem.findMany({
+  /** The plan's items the caller may read, with what the ledger shows of each; only reads. */
+  private ledgerItems(db: PrismaClient, p: Principal, planId: string) {
+    return db.workItem.findMany({
       where: { AND: [workItemScope(defineAbilityFor(p)), { planId }] },
       orderBy: { sortKey: 'asc' },
       include: {
@@ -120,7 +121,6 @@ export class DocumentsService {
         },
       },
     });
-    return { plan, items };
   }
 
   private async downloaded(p: Principal, entityType: string, entityId: string, document: string, file: GeneratedFile, extra: Record<string, unknown>) {

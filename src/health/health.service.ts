@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { OutboxService } from '../jobs/outbox.service.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import type { ReadReplica } from '../prisma/read-replica.js';
 import { connected, REDIS } from '../redis/redis.module.js';
 
 type Check = { status: 'up' | 'down'; error?: string };
@@ -21,18 +22,18 @@ export class HealthService {
   ) {}
 
   async readiness() {
-    const replicaClient = this.prisma.replicaClient;
-    const [postgres, redis, replica] = await Promise.all([
+    const replica = this.prisma.readReplica;
+    const [postgres, redis, replicaCheck] = await Promise.all([
       this.check(() => this.prisma.$queryRaw`SELECT 1`),
       this.check(async () => (await connected(this.redis)).ping()),
-      replicaClient ? this.check(() => replicaClient.$queryRaw`SELECT 1`) : undefined,
+      replica ? this.replicaCheck(replica) : undefined,
     ]);
     const status = postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'unavailable';
     // The backlog tells operators whether background delivery keeps up; it never decides readiness.
     const outbox = postgres.status === 'up' ? await withTimeout(this.outbox.stats()).catch(() => undefined) : undefined;
     const notifications = postgres.status === 'up' ? await withTimeout(this.deliveryStats()).catch(() => undefined) : undefined;
     // A replica out of reach never decides readiness either: its reads go to the primary meanwhile.
-    return { status, checks: { postgres, redis, ...(replica ? { replica } : {}) }, ...(outbox ? { outbox } : {}), ...(notifications ? { notifications } : {}) };
+    return { status, checks: { postgres, redis, ...(replicaCheck ? { replica: replicaCheck } : {}) }, ...(outbox ? { outbox } : {}), ...(notifications ? { notifications } : {}) };
   }
 
   /** Reminder deliveries waiting (email, robots) and parked as dead letters for the office. */
@@ -41,6 +42,12 @@ export class HealthService {
       SELECT count(*) FILTER (WHERE status = 'pending') AS pending, count(*) FILTER (WHERE status = 'dead') AS dead
       FROM notification_deliveries WHERE status <> 'sent'`;
     return { pending: Number(row.pending), dead: Number(row.dead) };
+  }
+
+  private async replicaCheck(replica: ReadReplica): Promise<Check & { lagSeconds?: number }> {
+    let lagSeconds: number | undefined;
+    const check = await this.check(async () => (lagSeconds = await replica.lagSeconds()));
+    return lagSeconds === undefined ? check : { ...check, lagSeconds };
   }
 
   private async check(fn: () => Promise<unknown>): Promise<Check> {

@@ -3,8 +3,8 @@ import { Prisma } from '../generated/prisma/client.js';
 
 /**
  * What a database error means for the caller, whichever way the statement went (Prisma's model API, its raw
- * statements, a read straight on the pool): the problem filter turns these into 503s, and the read replica's
- * fallback (PrismaService.fromReplica) tells an outage from a fault in the statement with them.
+ * statements, a read straight on the pool), for the problem filter to answer 503 rather than 500. Here, beside
+ * the pools, because the pools' own reads raise DatabaseUnreachableError.
  */
 
 /** PostgreSQL could not be reached on the pool's own reads (Prisma's paths say so with their own codes). */

@@ -67,7 +67,10 @@ export class UnitsService {
     // A unit renamed to one of its aliases drops that alias, as does a list of aliases that names the unit.
     const aliases = dto.aliases !== undefined || dto.name !== undefined ? aliasesOf(dto.name ?? before.name, dto.aliases ?? before.aliases) : undefined;
     const unit = await this.prisma.$transaction(async (tx) => {
-      await this.assertNamesFree(tx, dto.parentId ?? before.parentId, [...(dto.name ? [dto.name] : []), ...(dto.aliases ? (aliases ?? []) : [])], id);
+      // Moved under another parent, the unit brings every name it answers to among its new siblings.
+      const moved = dto.parentId !== undefined && dto.parentId !== before.parentId;
+      const names = moved ? [dto.name ?? before.name, ...(aliases ?? before.aliases)] : [...(dto.name ? [dto.name] : []), ...(dto.aliases ? (aliases ?? []) : [])];
+      await this.assertNamesFree(tx, dto.parentId ?? before.parentId, names, id);
       const { rowVersion, ...given } = dto;
       const fields = aliases ? { ...given, aliases } : given;
       await updateAtRowVersion(tx.unit, id, rowVersion, fields, () => staleVersion('单位', before.rowVersion, before));

@@ -24,7 +24,10 @@ export interface WorkflowTx {
    * transaction wrote them any other way since.
    */
   apply<R extends LifecycleRow>(spec: LifecycleSpec<R>, transition: string, p: Principal, requests: TransitionRequest[], batch?: BatchPath, current?: R[]): Promise<R[]>;
-  /** Events of changes that are not transitions (a record created, an import committed). */
+  /**
+   * Events of changes that are not transitions (a record created, an import committed). These and the audit
+   * inputs are written when the transaction ends, as they are then: do not change them after handing them over.
+   */
   announce(events: DomainEvent[]): Promise<void>;
   audit(inputs: AuditInput[]): Promise<void>;
 }

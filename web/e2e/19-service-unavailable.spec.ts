@@ -35,15 +35,21 @@ test('打开页面时服务无法访问：保留登录状态、不转到登录�
 
   // The tab is reloaded while the service's database restarts: every call answers 503.
   const unavailable = { status: 503, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: '服务暂不可用', status: 503, code: 'DATABASE.UNAVAILABLE' }) };
-  await page.route('**/api/v1/**', (route) => route.fulfill(unavailable));
+  let asked = 0;
+  await page.route('**/api/v1/**', (route) => {
+    if (new URL(route.request().url()).pathname === '/api/v1/auth/me') asked += 1;
+    return route.fulfill(unavailable);
+  });
   await page.reload();
   await expect(page.getByText('服务暂时无法访问', { exact: true })).toBeVisible();
   await expect(page.getByText('登录状态已保留。服务恢复后点击“重试”即可继续，无需重新登录。')).toBeVisible();
   await expect(page).toHaveURL(/\/dashboard/);
   expect(await page.evaluate(() => sessionStorage.getItem('cpt.refresh'))).toBeTruthy();
 
-  // Still down: trying again keeps the page where it is.
+  // Still down: trying again asks the service again and keeps the page where it is.
+  expect(asked).toBe(1);
   await page.getByRole('button', { name: '重试' }).click();
+  await expect.poll(() => asked).toBe(2);
   await expect(page.getByText('服务暂时无法访问', { exact: true })).toBeVisible();
 
   await page.unroute('**/api/v1/**');

@@ -9,10 +9,14 @@ class CheckDto {
   @ApiPropertyOptional() error?: string;
 }
 
+class ReplicaCheckDto extends CheckDto {
+  @ApiPropertyOptional({ description: '只读副本回放落后主库的秒数（副本已回放完收到的全部日志时为 0）' }) lagSeconds?: number;
+}
+
 class ChecksDto {
   @ApiProperty({ type: CheckDto }) postgres: CheckDto;
   @ApiProperty({ type: CheckDto }) redis: CheckDto;
-  @ApiPropertyOptional({ type: CheckDto, description: '只读副本（配置了 DATABASE_READ_URL 时）；无法访问时看板与台账改由主库读取，不影响就绪状态' }) replica?: CheckDto;
+  @ApiPropertyOptional({ type: ReplicaCheckDto, description: '只读副本（配置了 DATABASE_READ_URL 时）；无法访问或落后过多时看板与台账改由主库读取，不影响就绪状态' }) replica?: ReplicaCheckDto;
 }
 
 class OutboxStatsDto {

@@ -2710,8 +2710,8 @@ export interface components {
         ChecksDto: {
             postgres: components["schemas"]["CheckDto"];
             redis: components["schemas"]["CheckDto"];
-            /** @description 只读副本（配置了 DATABASE_READ_URL 时）；无法访问时看板与台账改由主库读取，不影响就绪状态 */
-            replica?: components["schemas"]["CheckDto"];
+            /** @description 只读副本（配置了 DATABASE_READ_URL 时）；无法访问或落后过多时看板与台账改由主库读取，不影响就绪状态 */
+            replica?: components["schemas"]["ReplicaCheckDto"];
         };
         ChildPlanReviewDto: {
             planId: string | null;
@@ -3822,6 +3822,13 @@ export interface components {
              * @example 9
              */
             sendHour: number;
+        };
+        ReplicaCheckDto: {
+            error?: string;
+            /** @description 只读副本回放落后主库的秒数（副本已回放完收到的全部日志时为 0） */
+            lagSeconds?: number;
+            /** @enum {string} */
+            status: "up" | "down";
         };
         ReplyNoticeDto: {
             /** @description 办理情况 */

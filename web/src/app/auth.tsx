@@ -34,6 +34,9 @@ export function useAuth(): AuthState {
   return ctx;
 }
 
+/** No network, or a gateway or service saying it cannot answer now: worth trying again as is. */
+const notAnswering = (e: unknown) => isApiError(e) && [0, 502, 503, 504].includes(e.status);
+
 async function loadUnit(me: Me): Promise<Unit | undefined> {
   // A user who must change the password may call nothing else yet.
   if (me.mustChangePassword) return undefined;
@@ -76,7 +79,7 @@ export function AuthProvider({ children }: { children: React.ReactNode }) {
   // sending the user to sign in with a password the service could not check either.
   const resume = useCallback(() => {
     setStatus('loading');
-    refreshMe().catch(() => setStatus(session.refreshToken ? 'unreachable' : 'anonymous'));
+    refreshMe().catch((e: unknown) => setStatus(session.refreshToken && notAnswering(e) ? 'unreachable' : 'anonymous'));
   }, [refreshMe]);
 
   useEffect(() => {
