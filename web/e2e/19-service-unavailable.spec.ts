@@ -1,3 +1,4 @@
+import type { Route } from '@playwright/test';
 import { expect, finalShot, signIn, test } from './support/fixtures';
 
 // The renewal is answered 503 on purpose: Chromium logs it.
@@ -57,4 +58,23 @@ test('打开页面时服务无法访问：保留登录状态、不转到登录�
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   await expect(page.getByText('各重点领域红黄绿灯')).toBeVisible();
   await expect(page).toHaveURL(/\/dashboard/);
+});
+
+test('打开页面时服务一直不应答：不停在加载中，约 15 秒后说明无法访问并可重试', async ({ page }) => {
+  await signIn(page, 'office');
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+
+  // A proxy that holds the connection and never answers.
+  const held: Route[] = [];
+  await page.route('**/api/v1/auth/me', (route) => void held.push(route));
+  await page.reload();
+  await expect(page.getByText('正在加载…')).toBeVisible();
+  await expect(page.getByText('服务暂时无法访问', { exact: true })).toBeVisible({ timeout: 25_000 });
+  await expect(page).toHaveURL(/\/dashboard/);
+
+  await page.unroute('**/api/v1/auth/me');
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  for (const route of held) await route.abort().catch(() => undefined);
 });

@@ -22,6 +22,13 @@ const AUTH_PATHS = ['/api/v1/auth/login', '/api/v1/auth/refresh'];
 
 let refreshing: Promise<boolean> | null = null;
 
+/**
+ * How long a request that decides whether the user can go on (renewing the session, loading the user at
+ * page load) waits for the service: one that never answers (a proxy holding the connection) must end in
+ * "服务暂时无法访问" and a way to retry, not a spinner for ever.
+ */
+export const SESSION_WAIT_MS = 15_000;
+
 /** Trades the refresh token for new tokens once, however many requests found the access token expired. */
 export function refreshSession(): Promise<boolean> {
   const refreshToken = session.refreshToken;
@@ -32,6 +39,7 @@ export function refreshSession(): Promise<boolean> {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ refreshToken }),
+        signal: AbortSignal.timeout(SESSION_WAIT_MS),
       });
       if (!res.ok) {
         // Only a refusal ends the session; a service that is briefly down does not.

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api } from '../api/client';
+import { api, SESSION_WAIT_MS } from '../api/client';
 import { isApiError } from '../api/problem';
 import { session } from '../api/session';
 import type { Me, Unit } from '../api/views';
@@ -15,8 +15,8 @@ export interface AuthState {
   endedReason?: string;
   signIn: (username: string, password: string) => Promise<Me>;
   signOut: () => Promise<void>;
-  /** Reloads the user after a password change. */
-  refreshMe: () => Promise<Me | undefined>;
+  /** Reloads the user after a password change (or at page load, given how long to wait). */
+  refreshMe: (signal?: AbortSignal) => Promise<Me | undefined>;
   /** Tries again to resume the stored session after the service did not answer. */
   resume: () => void;
   can: (permission: Permission) => boolean;
@@ -55,9 +55,9 @@ export function AuthProvider({ children }: { children: React.ReactNode }) {
   const [unit, setUnit] = useState<Unit>();
   const [endedReason, setEndedReason] = useState<string>();
 
-  const refreshMe = useCallback(async () => {
+  const refreshMe = useCallback(async (signal?: AbortSignal) => {
     try {
-      const next = await api.get('/api/v1/auth/me');
+      const next = await api.get('/api/v1/auth/me', signal ? { signal } : undefined);
       setMe(next);
       setStatus('signed-in');
       // The unit's name is for the header only: the first screen does not wait for it.
@@ -79,7 +79,8 @@ export function AuthProvider({ children }: { children: React.ReactNode }) {
   // sending the user to sign in with a password the service could not check either.
   const resume = useCallback(() => {
     setStatus('loading');
-    refreshMe().catch((e: unknown) => setStatus(session.refreshToken && notAnswering(e) ? 'unreachable' : 'anonymous'));
+    // A timeout ends as a network failure (ApiError 0), like a service that refused the connection.
+    refreshMe(AbortSignal.timeout(SESSION_WAIT_MS)).catch((e: unknown) => setStatus(session.refreshToken && notAnswering(e) ? 'unreachable' : 'anonymous'));
   }, [refreshMe]);
 
   useEffect(() => {
