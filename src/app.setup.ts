@@ -44,7 +44,7 @@ export function setupApp(app: INestApplication, logger: Logger): INestApplicatio
       // (docs/performance.md).
       wrapSerializers: false,
       serializers: {
-        // The URL as sent: a mounted app (the queue dashboard) sees its own url relative to where it is mounted.
+        // The URL as sent, as pino-http's own serializer logged it: inside a mounted Express app req.url is relative.
         req: (req: { id: string; method: string; url: string; originalUrl?: string }) => ({ id: req.id, method: req.method, url: req.originalUrl ?? req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },

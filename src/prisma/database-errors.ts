@@ -17,8 +17,7 @@ export class DatabaseUnreachableError extends Error {
 /**
  * A database too busy to answer in time: a transaction past its time limit (P2028 with an expired or
  * never-started transaction), no connection within the pool wait (P2024; with the pg adapter, pg-pool's own
- * error below), the server out of connections
- * (P2037), and PostgreSQL's own refusals of the moment, which reach us by SQLSTATE (raw statements all
+ * error below), the server out of connections (P2037), and PostgreSQL's own refusals of the moment, which reach us by SQLSTATE (raw statements all
  * come as P2010, and the adapter gives deadlocks no Prisma code at all): serialisation failure, deadlock,
  * lock or statement timeout, too many connections. Each is a moment of load, not a fault in the request,
  * and each rolled the transaction back.

@@ -5,10 +5,11 @@ import type { AppConfig } from '../config/app-config.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { DatabaseUnreachableError } from './database-errors.js';
 
-export function createPool(connectionString: string, config: AppConfig, extra: { options?: string; connectionTimeoutMillis?: number } = {}): pg.Pool {
+/** A pool of DATABASE_POOL_MAX connections; `label` names it in the log (the primary is 数据库). */
+export function createPool(connectionString: string, config: AppConfig, { label = '数据库', ...extra }: { label?: string; options?: string; connectionTimeoutMillis?: number } = {}): pg.Pool {
   const pool = new pg.Pool({ connectionString, max: config.DATABASE_POOL_MAX, connectionTimeoutMillis: config.DATABASE_POOL_WAIT_MS, ...extra });
   // An idle connection dropped by the server (a restart) must not take the process down; the next query reconnects.
-  pool.on('error', (e) => new Logger('PrismaService').warn(`数据库空闲连接断开：${e.message}`));
+  pool.on('error', (e) => new Logger('PrismaService').warn(`${label}空闲连接断开：${e.message}`));
   return pool;
 }
 

@@ -15,6 +15,8 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
   private readonly pool: pg.Pool;
   /** The read replica (DATABASE_READ_URL), when there is one. */
   private readonly replica?: ReadReplica;
+  /** The primary as a read source, for fromReplica's fallback. */
+  private readonly primary: ReadSource = { client: this, raw: (sql) => this.rawRead(sql) };
   private readonly logger = new Logger('PrismaService');
   private readonly shutdownWaitMs: number;
 
@@ -45,13 +47,12 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
    * comes from here.
    */
   async fromReplica<T>(read: (db: ReadSource) => Promise<T>): Promise<T> {
-    const primary: ReadSource = { client: this, raw: (sql) => this.rawRead(sql) };
-    if (!this.replica || !(await this.replica.usable())) return read(primary);
+    if (!this.replica || !(await this.replica.usable())) return read(this.primary);
     try {
       return await read(this.replica);
     } catch (e) {
       this.replica.failed(e);
-      return read(primary);
+      return read(this.primary);
     }
   }
 

@@ -36,14 +36,13 @@ export class ReadReplica implements ReadSource {
   private lagging = false;
   private readonly logger = new Logger('ReadReplica');
 
-  constructor(
-    url: string,
-    config: AppConfig,
-    private readonly maxLagSeconds = config.DATABASE_READ_MAX_LAG_SECONDS,
-  ) {
+  private readonly maxLagSeconds: number;
+
+  constructor(url: string, config: AppConfig) {
+    this.maxLagSeconds = config.DATABASE_READ_MAX_LAG_SECONDS;
     // Read-only sessions: on a real standby nothing could be written anyway; on a mistaken URL (the primary,
     // a copy) nothing will be.
-    this.pool = createPool(url, config, { options: '-c default_transaction_read_only=on', connectionTimeoutMillis: Math.min(CONNECT_WAIT_MS, config.DATABASE_POOL_WAIT_MS) });
+    this.pool = createPool(url, config, { label: '只读副本', options: '-c default_transaction_read_only=on', connectionTimeoutMillis: Math.min(CONNECT_WAIT_MS, config.DATABASE_POOL_WAIT_MS) });
     this.client = new PrismaClient({ adapter: new PrismaPg(this.pool) });
   }
 
